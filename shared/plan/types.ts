@@ -1,0 +1,27 @@
+import type { TensorInfo } from "../safetensors/types.ts";
+
+export type LayerType = "dense" | "conv2d";
+
+/**
+ * One `.weight` tensor seen by the planner (docs/metrics.md §1–2). Every `.weight` tensor gets a
+ * layer_id (analysed or not), exactly as the reference counts them.
+ */
+export interface LayerPlan {
+  layer_id: number;
+  /** tensor name without the trailing `.weight` (the reference's `name`) */
+  name: string;
+  tensor: TensorInfo;
+  layer_type: LayerType | "other";
+  /** present when the layer is not analysed; says why in words a person understands */
+  skip_reason?: string;
+  /** rows × cols of each matrix as stored: dense [rows, cols]; conv2d slice [out, in] */
+  rows: number;
+  cols: number;
+  /** number of matrices (1 for dense, kh·kw for conv2d) */
+  rf: number;
+  /** N and M as the reference reports them (with its conv2d swap quirk) */
+  N: number;
+  M: number;
+  /** scale applied to every element before the ESD: 1 for dense, √½ (in float32) for conv2d */
+  scale: number;
+}

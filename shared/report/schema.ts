@@ -1,0 +1,166 @@
+/**
+ * The report: one JSON document per analysed model. The service stores it in KV, the site renders
+ * it, the CLI prints it. This file is the single definition; `validate-report.ts` checks documents
+ * against it. Non-finite numbers (log10 of a zero norm, say) are stored as `null`, since JSON has
+ * no −∞; the summary says when that happened.
+ */
+export const REPORT_SCHEMA = "heavytail.report/v1" as const;
+export const COMPATIBLE_WITH = "weightwatcher 0.7.5.5 analyze(mp_fit=True)" as const;
+
+/** A number that may be non-finite in the computation; null in JSON when it was not finite. */
+export type Num = number | null;
+
+export interface ModelIdentity {
+  /** `org/name` for Hub models, the folder or file name for local ones */
+  id: string;
+  source: "hub" | "local";
+  /** the revision asked for (branch, tag or sha), null for local files */
+  revision: string | null;
+  /** the commit sha the revision resolved to, when known */
+  sha: string | null;
+  files: { name: string; size: number }[];
+  /** total number of elements over all tensors */
+  parameters: number;
+  dtypes: string[];
+  /** config.json `model_type` or architecture, when known */
+  family: string | null;
+}
+
+/** The per-layer columns, named as the reference names them (docs/metrics.md §3–5). */
+export interface LayerColumns {
+  layer_id: number;
+  name: string;
+  layer_type: "dense" | "conv2d";
+  N: number;
+  M: number;
+  Q: number;
+  rf: number;
+  num_evals: number;
+  lambda_max: Num;
+  sv_max: Num;
+  sv_min: Num;
+  rank_loss: number;
+  weak_rank_loss: number;
+  // power-law fit (§4)
+  alpha: Num;
+  D: Num;
+  sigma: Num;
+  xmin: Num;
+  xmax: Num;
+  num_pl_spikes: number;
+  /** the reference's label: "over-trained" | "under-trained" | "" */
+  warning: string;
+  /** "success" | "failed" (the power-law fit) */
+  status: string;
+  // norm metrics (§5)
+  norm: Num;
+  log_norm: Num;
+  spectral_norm: Num;
+  log_spectral_norm: Num;
+  alpha_weighted: Num;
+  log_alpha_norm: Num;
+  stable_rank: Num;
+  matrix_rank: number;
+  entropy: Num;
+  // MP fit (§5)
+  sigma_mp: Num;
+  num_spikes: number;
+  mp_softrank: Num;
+  bulk_max: Num;
+  bulk_min: Num;
+  W_scale: Num;
+  // randomization (§5), present when the report was made with randomization on
+  rand_distance?: Num;
+  ww_softrank?: Num;
+  rand_num_spikes?: number;
+  rand_sigma_mp?: Num;
+  rand_mp_softrank?: Num;
+  rand_bulk_max?: Num;
+  rand_bulk_min?: Num;
+  rand_lambda_max?: Num;
+}
+
+/** A small picture of one layer's spectrum, enough to plot it on log–log axes. */
+export interface CompactEsd {
+  /** log10-spaced bin edges (length bins+1) over the positive eigenvalues, and counts per bin */
+  log10_edges: number[];
+  counts: number[];
+  /** eigenvalues at or below 0 (or below the smallest edge), which a log axis cannot show */
+  zero_count: number;
+  /** the largest eigenvalues, descending (at most 256) */
+  tail: number[];
+  /** the power-law fit drawn over the tail: ρ(λ) ∝ λ^−alpha for λ ≥ xmin */
+  fit: { alpha: Num; xmin: Num; xmax: Num } | null;
+  /** the MP bulk edges in the eigenvalues' units */
+  mp: { bulk_min: Num; bulk_max: Num } | null;
+  /** the randomized matrix's histogram on the same edges, when randomization ran */
+  randomized_counts?: number[];
+}
+
+export interface AnalysedLayer extends LayerColumns {
+  shape: number[];
+  dtype: string;
+  esd: CompactEsd;
+}
+
+export interface SkippedLayer {
+  layer_id: number;
+  name: string;
+  shape: number[];
+  dtype: string;
+  reason: string;
+}
+
+export interface FailedLayer {
+  layer_id: number;
+  name: string;
+  shape: number[];
+  dtype: string;
+  error: string;
+}
+
+/** Mean over layers of the metrics the reference summarises (§6). */
+export interface SummaryMetrics {
+  log_norm: Num;
+  alpha: Num;
+  alpha_weighted: Num;
+  log_alpha_norm: Num;
+  log_spectral_norm: Num;
+  stable_rank: Num;
+  mp_softrank: Num;
+}
+
+export interface ReportSummary {
+  /** the reference's plain means over analysed layers (failed fits with α = −1 included) */
+  reference: SummaryMetrics;
+  /** the same means over layers whose power-law fit succeeded */
+  successful_fits: SummaryMetrics & { layers: number };
+  layers_analysed: number;
+  layers_skipped: number;
+  layers_failed: number;
+  /** count of analysed layers per reference warning */
+  over_trained: number;
+  under_trained: number;
+  /** plain-language caveats, e.g. a zero layer that makes the reference's mean log_norm −∞ */
+  notes: string[];
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  tool: { name: "heavytail"; version: string };
+  method: {
+    compatible_with: typeof COMPATIBLE_WITH;
+    mp_fit: true;
+    randomize: boolean;
+    /** seed of the randomization generator, null when randomization was off */
+    seed: number | null;
+    /** which code computed the Gram matrix and the eigenvalues (e.g. "js-f64", "wasm-f64", "gpu.js-f32+f64") */
+    engine: string;
+  };
+  model: ModelIdentity;
+  created_at: string;
+  summary: ReportSummary;
+  layers: AnalysedLayer[];
+  skipped: SkippedLayer[];
+  failed: FailedLayer[];
+}

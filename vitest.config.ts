@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// Node-side suites: the engine (shared/), the CLI, the mock Hub, end-to-end runs.
+// Worker suites run inside workerd through their own project (see vitest.workers.config.ts).
+export default defineConfig({
+  test: {
+    include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["test/browser/**", "node_modules/**"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
