@@ -1,0 +1,52 @@
+/** One model of a series: its reported accuracy and its model-level metrics. */
+export interface TrendRow {
+  series: string;
+  model: string;
+  accuracy: number;
+  metrics: Record<string, number>;
+}
+
+export class TrendsCsvError extends Error {
+  readonly code = "TRENDS_CSV";
+}
+
+/**
+ * Reads a trends table: columns `series`, `model`, then `accuracy` or `top1_error` (accuracy is
+ * taken as 100 − error, as the paper's Table 1 does), then any number of metric columns.
+ * Plain comma-separated values; quoted fields are not needed by this format and are rejected.
+ */
+export function parseTrendsCsv(text: string, file = "trends csv"): TrendRow[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  if (lines.length < 2) throw new TrendsCsvError(`${file}: needs a header and at least one row`);
+  const header = lines[0].split(",").map((h) => h.trim());
+  const col = (name: string) => header.indexOf(name);
+  const [series, model, acc, err] = [col("series"), col("model"), col("accuracy"), col("top1_error")];
+  if (series < 0 || model < 0) throw new TrendsCsvError(`${file}: the header needs 'series' and 'model' columns`);
+  if (acc < 0 && err < 0) throw new TrendsCsvError(`${file}: the header needs an 'accuracy' or a 'top1_error' column`);
+  const metricColumns = header
+    .map((name, i) => ({ name, i }))
+    .filter(({ i }) => i !== series && i !== model && i !== acc && i !== err);
+  if (metricColumns.length === 0) throw new TrendsCsvError(`${file}: no metric columns`);
+  return lines.slice(1).map((line, r) => {
+    if (line.includes('"')) throw new TrendsCsvError(`${file}: line ${r + 2}: quoted fields are not supported`);
+    const cells = line.split(",").map((c) => c.trim());
+    if (cells.length !== header.length) {
+      throw new TrendsCsvError(`${file}: line ${r + 2} has ${cells.length} fields, the header has ${header.length}`);
+    }
+    const number = (i: number, what: string) => {
+      const v = Number(cells[i]);
+      if (cells[i] === "" || !Number.isFinite(v)) {
+        throw new TrendsCsvError(`${file}: line ${r + 2}: ${what} '${cells[i]}' is not a number`);
+      }
+      return v;
+    };
+    const metrics: Record<string, number> = {};
+    for (const { name, i } of metricColumns) metrics[name] = number(i, name);
+    return {
+      series: cells[series],
+      model: cells[model],
+      accuracy: acc >= 0 ? number(acc, "accuracy") : 100 - number(err, "top1_error"),
+      metrics,
+    };
+  });
+}
