@@ -1,0 +1,38 @@
+import type { ReportSummary } from "../report/schema.ts";
+
+/** shields.io's named colours and the hex values its badges draw them with. */
+export const BADGE_COLORS = {
+  brightgreen: "#4c1",
+  orange: "#fe7d37",
+  yellow: "#dfb317",
+  red: "#e05d44",
+  lightgrey: "#9f9f9f",
+} as const;
+
+export type BadgeColor = keyof typeof BADGE_COLORS;
+
+export interface BadgeContent {
+  label: string;
+  message: string;
+  color: BadgeColor;
+}
+
+const LABEL = "heavytail α";
+
+/**
+ * What a model's badge says: the mean α over layers whose power-law fit succeeded, with the plain
+ * reading of docs/metrics.md (2–6 well trained, < 2 over-trained, > 6 under-trained). The
+ * reference's own mean counts failed fits as α = −1, which would mislead on a badge.
+ * `null` (no report yet) gives the neutral "not analysed" badge.
+ */
+export function badgeContent(summary: ReportSummary | null): BadgeContent {
+  if (summary === null) return { label: LABEL, message: "not analysed", color: "lightgrey" };
+  const alpha = summary.successful_fits.alpha;
+  if (summary.successful_fits.layers === 0 || alpha === null || !Number.isFinite(alpha)) {
+    return { label: LABEL, message: "fit failed", color: "red" };
+  }
+  const value = alpha.toFixed(2);
+  if (alpha < 2) return { label: LABEL, message: `${value} over-trained`, color: "orange" };
+  if (alpha > 6) return { label: LABEL, message: `${value} under-trained`, color: "yellow" };
+  return { label: LABEL, message: `${value} well-trained`, color: "brightgreen" };
+}
