@@ -1,5 +1,5 @@
 /** Element types of the safetensors format that heavytail decodes (to float32 values, as torch's `.float()`). */
-export const DTYPES = ["F64", "F32", "F16", "BF16", "F8_E4M3", "F8_E5M2", "I64", "I32", "I16", "I8", "U8"] as const;
+export const DTYPES = ["F64", "F32", "F16", "BF16", "F8_E4M3", "F8_E5M2", "I64", "I32", "I16", "I8", "U8", "U16", "U32", "U64", "BOOL"] as const;
 export type Dtype = (typeof DTYPES)[number];
 
 /** A tensor as its file's header describes it. Offsets are absolute byte positions in the file. */
@@ -35,4 +35,23 @@ export interface ModelFiles {
   /** file names, in the order the reference enumerates them */
   files: string[];
   open(file: string): ByteSource;
+}
+
+/** One safetensors file's header, validated. */
+export interface SafetensorsHeader {
+  file: string;
+  /** length of the JSON header in bytes (the data starts at 8 + headerLength) */
+  headerLength: number;
+  /** `__metadata__`, string → string (empty when absent) */
+  metadata: Record<string, string>;
+  /** tensors in the order the header lists them */
+  tensors: TensorInfo[];
+}
+
+/** `model.safetensors.index.json` of a sharded model. */
+export interface SafetensorsIndex {
+  /** tensor name → shard file, in the index's order */
+  weight_map: [string, string][];
+  /** the distinct shard files, sorted by name */
+  files: string[];
 }

@@ -1,0 +1,75 @@
+import type { Dtype } from "./types.ts";
+import { dtypeByteSize } from "./dtype-byte-size.ts";
+import { halfToFloat } from "./half-to-float.ts";
+import { float8E4m3fnToFloat } from "./float8-e4m3fn-to-float.ts";
+import { float8E5m2ToFloat } from "./float8-e5m2-to-float.ts";
+import { wideIntegerToFloat32 } from "./wide-integer-to-float32.ts";
+
+// Every binary16 and float8 value is exactly a float32, so whole-code tables decode them bit-exactly.
+const F16_VALUES = Float32Array.from({ length: 1 << 16 }, (_, bits) => halfToFloat(bits));
+const E4M3_VALUES = Float32Array.from({ length: 256 }, (_, byte) => float8E4m3fnToFloat(byte));
+const E5M2_VALUES = Float32Array.from({ length: 256 }, (_, byte) => float8E5m2ToFloat(byte));
+
+/**
+ * Decodes the little-endian values in `bytes` into `out` as float32, exactly as torch's `.float()`:
+ * floats widen exactly (F64 rounds to nearest float32), integers round to the nearest float32.
+ * `bytes` must hold whole values; returns how many were written.
+ */
+export function decodeValues(dtype: Dtype, bytes: Uint8Array, out: Float32Array): number {
+  const size = dtypeByteSize(dtype);
+  if (bytes.byteLength % size !== 0) throw new RangeError(`${bytes.byteLength} bytes do not hold whole ${dtype} values`);
+  const count = bytes.byteLength / size;
+  if (out.length < count) throw new RangeError(`output holds ${out.length} values, ${count} needed`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  switch (dtype) {
+    case "F32":
+      for (let i = 0; i < count; i++) out[i] = view.getFloat32(4 * i, true);
+      break;
+    case "F64":
+      for (let i = 0; i < count; i++) out[i] = view.getFloat64(8 * i, true);
+      break;
+    case "BF16": {
+      // bfloat16 is the upper half of a float32's bits
+      const bits = new Uint32Array(out.buffer, out.byteOffset, count);
+      for (let i = 0; i < count; i++) bits[i] = (bytes[2 * i] | (bytes[2 * i + 1] << 8)) << 16;
+      break;
+    }
+    case "F16":
+      for (let i = 0; i < count; i++) out[i] = F16_VALUES[bytes[2 * i] | (bytes[2 * i + 1] << 8)];
+      break;
+    case "F8_E4M3":
+      for (let i = 0; i < count; i++) out[i] = E4M3_VALUES[bytes[i]];
+      break;
+    case "F8_E5M2":
+      for (let i = 0; i < count; i++) out[i] = E5M2_VALUES[bytes[i]];
+      break;
+    case "I64":
+      for (let i = 0; i < count; i++) out[i] = wideIntegerToFloat32(view.getInt32(8 * i + 4, true), view.getUint32(8 * i, true));
+      break;
+    case "U64":
+      for (let i = 0; i < count; i++) out[i] = wideIntegerToFloat32(view.getUint32(8 * i + 4, true), view.getUint32(8 * i, true));
+      break;
+    case "I32":
+      for (let i = 0; i < count; i++) out[i] = view.getInt32(4 * i, true);
+      break;
+    case "U32":
+      for (let i = 0; i < count; i++) out[i] = view.getUint32(4 * i, true);
+      break;
+    case "I16":
+      for (let i = 0; i < count; i++) out[i] = view.getInt16(2 * i, true);
+      break;
+    case "U16":
+      for (let i = 0; i < count; i++) out[i] = view.getUint16(2 * i, true);
+      break;
+    case "I8":
+      for (let i = 0; i < count; i++) out[i] = (bytes[i] << 24) >> 24;
+      break;
+    case "U8":
+      for (let i = 0; i < count; i++) out[i] = bytes[i];
+      break;
+    case "BOOL":
+      for (let i = 0; i < count; i++) out[i] = bytes[i] === 0 ? 0 : 1;
+      break;
+  }
+  return count;
+}

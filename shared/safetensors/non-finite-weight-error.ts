@@ -1,0 +1,16 @@
+import { quoteName } from "./safetensors-error.ts";
+
+/** A weight that decodes to NaN or ±Inf: the layer cannot be analysed and is recorded as failed with this reason. */
+export class NonFiniteWeightError extends Error {
+  readonly code = "non_finite_weight";
+  constructor(
+    readonly file: string,
+    readonly tensor: string,
+    /** index of the offending element in storage (row-major) order */
+    readonly index: number,
+    readonly value: number,
+  ) {
+    super(`${file}: tensor ${quoteName(tensor)}: element ${index} is ${value} (weights must be finite)`);
+    this.name = "NonFiniteWeightError";
+  }
+}
