@@ -1,4 +1,5 @@
 const TWO_32 = 2 ** 32;
+const LOW_29_BITS = 0x1fffffff;
 
 /**
  * The float32 nearest (ties to even) to the 64-bit integer hi·2³² + lo, as a C++ cast from
@@ -7,14 +8,14 @@ const TWO_32 = 2 ** 32;
  */
 export function wideIntegerToFloat32(hi: number, lo: number): number {
   if (hi >= -(2 ** 21) && hi < 2 ** 21) return Math.fround(hi * TWO_32 + lo);
-  const value = BigInt(hi) * 4294967296n + BigInt(lo);
-  const negative = value < 0n;
-  const magnitude = negative ? -value : value;
-  const shift = magnitude.toString(2).length - 24;
-  let mantissa = magnitude >> BigInt(shift);
-  const remainder = magnitude - (mantissa << BigInt(shift));
-  const half = 1n << BigInt(shift - 1);
-  if (remainder > half || (remainder === half && (mantissa & 1n) === 1n)) mantissa += 1n;
-  const rounded = Number(mantissa) * 2 ** shift;
+  const negative = hi < 0;
+  // magnitude of a negative int64, two's complement, as unsigned words
+  const magnitudeLo = negative ? (~lo + 1) >>> 0 : lo;
+  const magnitudeHi = negative ? (~hi + (lo === 0 ? 1 : 0)) >>> 0 : hi;
+  // Above 2⁵³ float32 rounds at bit 29 or higher, so bits 0–28 only matter as "anything left":
+  // folding them into one sticky bit (bit 28) makes the float64 exact, and fround rounds once.
+  const sticky = (magnitudeLo & LOW_29_BITS) === 0 ? 0 : 2 ** 28;
+  const exact = magnitudeHi * TWO_32 + ((magnitudeLo & ~LOW_29_BITS) >>> 0) + sticky;
+  const rounded = Math.fround(exact);
   return negative ? -rounded : rounded;
 }
