@@ -16,6 +16,7 @@ export type SafetensorsErrorCode =
   | "trailing_data"
   | "invalid_index"
   | "unsafe_shard_name"
+  | "missing_shard"
   | "missing_tensor"
   | "duplicate_tensor"
   | "no_safetensors_files"
