@@ -1,0 +1,104 @@
+import {
+  COMPATIBLE_WITH,
+  REPORT_SCHEMA,
+  type AnalysedLayer,
+  type Num,
+  type Report,
+  type SummaryMetrics,
+} from "../../shared/report/schema.ts";
+import { makeLayer, type LayerSpec } from "./make-layer.ts";
+import { seededRandom } from "./seeded-random.ts";
+
+export interface ReportSpec {
+  id: string;
+  source?: "hub" | "local";
+  family: string | null;
+  revision?: string | null;
+  sha?: string | null;
+  createdAt: string;
+  seed: number;
+  randomize?: boolean;
+  layers: LayerSpec[];
+  skipped?: { name: string; shape: number[]; dtype?: string; reason: string }[];
+  failed?: { name: string; shape: number[]; dtype?: string; error: string }[];
+  files?: { name: string; size: number }[];
+  dtypes?: string[];
+  notes?: string[];
+}
+
+const SUMMARY_KEYS = [
+  "log_norm",
+  "alpha",
+  "alpha_weighted",
+  "log_alpha_norm",
+  "log_spectral_norm",
+  "stable_rank",
+  "mp_softrank",
+] as const;
+
+const mean = (values: Num[]): Num =>
+  values.length === 0 || values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0) / values.length;
+
+const meansOf = (layers: AnalysedLayer[]): SummaryMetrics =>
+  Object.fromEntries(SUMMARY_KEYS.map((k) => [k, mean(layers.map((l) => l[k]))])) as unknown as SummaryMetrics;
+
+/**
+ * A schema-valid report for a made-up model, deterministic in `spec.seed`. Layer ids follow the
+ * reference: every `.weight` tensor counted in name order (so `h.10` comes before `h.2`).
+ */
+export function makeReport(spec: ReportSpec): Report {
+  const random = seededRandom(spec.seed);
+  const randomize = spec.randomize ?? true;
+  const dtypeOf = (d?: string) => d ?? "F32";
+  const names = [...spec.layers, ...(spec.skipped ?? []), ...(spec.failed ?? [])].map((l) => l.name).sort();
+  const layerId = (name: string) => names.indexOf(name);
+  const layers = spec.layers
+    .map((l) => makeLayer(l, layerId(l.name), random, randomize))
+    .sort((a, b) => a.layer_id - b.layer_id);
+  const skipped = (spec.skipped ?? []).map((s) => ({
+    layer_id: layerId(s.name),
+    name: s.name,
+    shape: s.shape,
+    dtype: dtypeOf(s.dtype),
+    reason: s.reason,
+  }));
+  const failed = (spec.failed ?? []).map((f) => ({
+    layer_id: layerId(f.name),
+    name: f.name,
+    shape: f.shape,
+    dtype: dtypeOf(f.dtype),
+    error: f.error,
+  }));
+  const all = [...spec.layers, ...(spec.skipped ?? []), ...(spec.failed ?? [])];
+  const parameters = all.reduce((s, l) => s + l.shape.reduce((p, d) => p * d, 1), 0);
+  const successful = layers.filter((l) => l.status === "success");
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: "heavytail", version: "0.1.0" },
+    method: { compatible_with: COMPATIBLE_WITH, mp_fit: true, randomize, seed: randomize ? spec.seed : null, engine: "js-f64" },
+    model: {
+      id: spec.id,
+      source: spec.source ?? "hub",
+      revision: spec.revision === undefined ? "main" : spec.revision,
+      sha: spec.sha === undefined ? null : spec.sha,
+      files: spec.files ?? [{ name: "model.safetensors", size: parameters * 4 + 8192 }],
+      parameters,
+      dtypes: spec.dtypes ?? [...new Set(all.map((l) => dtypeOf(l.dtype)))],
+      family: spec.family,
+    },
+    created_at: spec.createdAt,
+    summary: {
+      reference: meansOf(layers),
+      successful_fits: { ...meansOf(successful), layers: successful.length },
+      layers_analysed: layers.length,
+      layers_skipped: skipped.length,
+      layers_failed: failed.length,
+      over_trained: layers.filter((l) => l.warning === "over-trained").length,
+      under_trained: layers.filter((l) => l.warning === "under-trained").length,
+      notes: spec.notes ?? [],
+    },
+    layers,
+    skipped,
+    failed,
+  };
+}
