@@ -1,0 +1,48 @@
+import type { TensorInfo } from "../safetensors/types.ts";
+import type { LayerPlan } from "./types.ts";
+import { conv2dDimensions } from "./conv2d-dimensions.ts";
+import { skipReason } from "./skip-reason.ts";
+
+const WEIGHT_SUFFIX = ".weight";
+/** √½ rounded to float32: the reference scales conv2d slices by it in float32 arithmetic. */
+const CONV2D_SCALE = Math.fround(Math.SQRT1_2);
+
+function planTensor(tensor: TensorInfo, layer_id: number): LayerPlan {
+  const name = tensor.name.slice(0, -WEIGHT_SUFFIX.length);
+  const { shape } = tensor;
+  const base = { layer_id, name, tensor };
+  if (shape.length === 2) {
+    const [rows, cols] = shape;
+    const N = Math.max(rows, cols);
+    const M = Math.min(rows, cols);
+    const skip_reason =
+      rows < 2 ? `a ${rows} × ${cols} matrix: the reference does not analyse a 2-D tensor with fewer than 2 rows` : skipReason(N, M, 1);
+    return { ...base, layer_type: "dense", rows, cols, rf: 1, N, M, scale: 1, ...(skip_reason && { skip_reason }) };
+  }
+  if (shape.length === 4) {
+    const dims = conv2dDimensions(shape as [number, number, number, number]);
+    const skip_reason = skipReason(dims.N, dims.M, dims.rf);
+    return { ...base, layer_type: "conv2d", ...dims, scale: CONV2D_SCALE, ...(skip_reason && { skip_reason }) };
+  }
+  const what =
+    shape.length === 0 ? "a 0-D scalar" : shape.length === 1 ? "a 1-D vector (a norm or bias)" : `a ${shape.length}-D tensor`;
+  return {
+    ...base,
+    layer_type: "other",
+    skip_reason: `${what}: only 2-D (dense) and 4-D (conv2d) weights are analysed`,
+    rows: 0,
+    cols: 0,
+    rf: 1,
+    N: 0,
+    M: 0,
+    scale: 1,
+  };
+}
+
+/**
+ * One plan per `.weight` tensor, in the given (reference) order, layer_id counting from 0 over all
+ * of them, analysed or not (docs/metrics.md §1–2).
+ */
+export function planLayers(tensors: readonly TensorInfo[]): LayerPlan[] {
+  return tensors.filter((t) => t.name.endsWith(WEIGHT_SUFFIX)).map((tensor, layer_id) => planTensor(tensor, layer_id));
+}
