@@ -40,6 +40,7 @@ export type CliArgs = AnalyzeArgs | TrendsArgs | { command: "help" };
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
+  const known = command === "analyze" ? ["revision", "format", "out", "randomize", "seed", "engine", "help"] : ["format", "help"];
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -49,6 +50,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       continue;
     }
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+    if (!known.includes(name)) throw new UsageError(`unknown option --${name} for '${command}'`);
     if (name === "randomize" || name === "help") flags.set(name, true);
     else {
       const value = inline ?? rest[++i];
@@ -57,8 +59,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
   }
   if (flags.has("help")) return { command: "help" };
-  const known = command === "analyze" ? ["revision", "format", "out", "randomize", "seed", "engine"] : ["format"];
-  for (const name of flags.keys()) if (!known.includes(name)) throw new UsageError(`unknown option --${name} for '${command}'`);
 
   if (command === "analyze") {
     if (positional.length !== 1) throw new UsageError("analyze takes one model: a path, an org/name id or a huggingface.co URL");
