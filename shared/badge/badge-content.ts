@@ -1,4 +1,4 @@
-import type { ReportSummary } from "../report/schema.ts";
+import type { Num } from "../report/schema.ts";
 
 /** shields.io's named colours and the hex values its badges draw them with. */
 export const BADGE_COLORS = {
@@ -23,12 +23,13 @@ const LABEL = "heavytail α";
  * What a model's badge says: the mean α over layers whose power-law fit succeeded, with the plain
  * reading of docs/metrics.md (2–6 well trained, < 2 over-trained, > 6 under-trained). The
  * reference's own mean counts failed fits as α = −1, which would mislead on a badge.
- * `null` (no report yet) gives the neutral "not analysed" badge.
+ * `successfulFitAlpha` is `report.summary.successful_fits.alpha` (null when no fit succeeded);
+ * `null` instead of a reading (no report yet) gives the neutral "not analysed" badge.
  */
-export function badgeContent(summary: ReportSummary | null): BadgeContent {
-  if (summary === null) return { label: LABEL, message: "not analysed", color: "lightgrey" };
-  const alpha = summary.successful_fits.alpha;
-  if (summary.successful_fits.layers === 0 || alpha === null || !Number.isFinite(alpha)) {
+export function badgeContent(reading: { successfulFitAlpha: Num } | null): BadgeContent {
+  if (reading === null) return { label: LABEL, message: "not analysed", color: "lightgrey" };
+  const alpha = reading.successfulFitAlpha;
+  if (alpha === null || !Number.isFinite(alpha)) {
     return { label: LABEL, message: "fit failed", color: "red" };
   }
   const value = alpha.toFixed(2);

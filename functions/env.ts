@@ -1,0 +1,21 @@
+import type { AnalysisJob } from "./job/analysis-job.ts";
+import type { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
+import type { TaskMessage } from "./queue/task-message.ts";
+
+/** The Worker's bindings (wrangler.toml) and configuration. Vars arrive as strings. */
+export interface Env {
+  REPORTS: KVNamespace;
+  JOBS: DurableObjectNamespace<AnalysisJob>;
+  RATE_LIMITER: DurableObjectNamespace<TriggerRateLimiter>;
+  TASKS: Queue<TaskMessage>;
+  ASSETS?: Fetcher;
+  /** the Hub to talk to (the real one, or the mock Hub in tests and the demo) */
+  HF_ENDPOINT: string;
+  /** secret; sent to the Hub only, never stored or logged */
+  HF_TOKEN?: string;
+  MAX_MODEL_BYTES: string;
+  TRIGGERS_PER_MINUTE: string;
+  TASK_MAX_ATTEMPTS: string;
+  TASK_TIMEOUT_SECONDS: string;
+  RANDOMIZE_SEED: string;
+}

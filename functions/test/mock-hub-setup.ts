@@ -1,0 +1,33 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { writeLlamaLikeModel } from "../../test/helpers/generate-models.ts";
+import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    hubUrl: string;
+  }
+}
+
+/** Node side of the Worker suites: the project's mock Hub on 127.0.0.1 with the fixture models. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), "heavytail-worker-tests-"));
+  // a sharded bf16 llama-like model, small: 1 block, hidden 64
+  await writeLlamaLikeModel(join(dir, "llama"), { hidden: 64, intermediate: 176, layers: 1, vocab: 128, dtype: "BF16", shards: 2, seed: 7 });
+  const hub = await createMockHub({
+    repos: {
+      "paddle/ppocrv4_rec": "test/fixtures/ppocrv4_rec",
+      "tesseract/eng_lstm": "test/fixtures/tesseract_eng_lstm",
+      "synthetic/llama-tiny": join(dir, "llama"),
+    },
+    // short-lived signatures, so re-resolution runs in the suites
+    signatureTtlMs: 30_000,
+  });
+  project.provide("hubUrl", hub.url);
+  return async () => {
+    await hub.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,27 @@
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineProject } from "vitest/config";
+
+// Worker suites: routes, validation, the job Durable Object, the queue consumer, KV and badges run
+// inside workerd (miniflare) against the project's mock Hub, started on the Node side.
+export default defineProject({
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          HF_ENDPOINT: inject("hubUrl"),
+          TASK_TIMEOUT_SECONDS: "20",
+          TRIGGERS_PER_MINUTE: "1000",
+          MAX_MODEL_BYTES: "50000000",
+        },
+      },
+    })),
+  ],
+  test: {
+    name: "workers",
+    include: ["functions/**/*.test.ts"],
+    globalSetup: ["functions/test/mock-hub-setup.ts"],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
