@@ -136,25 +136,33 @@ function* tensorValueBlocks(tensor: PlannedTensor, seed: number, shape: WeightSh
   const sigma = 1 / Math.sqrt(cols);
   // E[u^(-2/μ)] = μ/(μ-2): the entries' variance is σ²·μ/(μ-2)
   const edge = sigma * Math.sqrt(mu / (mu - 2)) * (Math.sqrt(rows) + Math.sqrt(cols));
-  const spikes = isMatrix
-    ? (shape.spikes ?? [1.5, 2.5, 4]).map((strength) => ({ s: strength * edge, a: unitVector(rows, gaussian), b: unitVector(cols, gaussian) }))
-    : [];
+  const spikes = isMatrix ? (shape.spikes ?? [1.5, 2.5, 4]) : [];
+  const strengths = spikes.map((strength) => strength * edge);
+  const left = spikes.map(() => unitVector(rows, gaussian));
+  const right = spikes.map(() => unitVector(cols, gaussian));
+  const minusInverseMu = -1 / mu;
   for (let row0 = 0; row0 < rows; row0 += rowsPerBlock) {
     const blockRows = Math.min(rowsPerBlock, rows - row0);
     const block = new Float32Array(blockRows * cols);
     for (let r = 0; r < blockRows; r++) {
       const row = row0 + r;
-      for (let c = 0; c < cols; c++) {
-        let x: number;
-        if (tensor.fill === "mask") x = c <= row % cols ? 1 : 0;
-        else if (tensor.fill === "norm") x = 1 + 0.05 * gaussian();
-        else if (tensor.fill === "bias") x = 0.02 * gaussian();
-        else {
-          // u bounded away from 0 keeps every value inside float16's range
-          x = sigma * gaussian() * Math.max(uniform(), 1e-7) ** (-1 / mu);
-          for (const spike of spikes) x += spike.s * spike.a[row] * spike.b[c];
+      const at = r * cols;
+      if (tensor.fill === "mask") {
+        for (let c = 0; c <= Math.min(row % cols, cols - 1); c++) block[at + c] = 1;
+      } else if (tensor.fill === "norm") {
+        for (let c = 0; c < cols; c++) block[at + c] = 1 + 0.05 * gaussian();
+      } else if (tensor.fill === "bias") {
+        for (let c = 0; c < cols; c++) block[at + c] = 0.02 * gaussian();
+      } else {
+        for (let c = 0; c < cols; c++) {
+          // u^(-1/μ) with u bounded away from 0, which keeps every value inside float16's range
+          block[at + c] = sigma * gaussian() * Math.exp(minusInverseMu * Math.log(Math.max(uniform(), 1e-7)));
         }
-        block[r * cols + c] = x;
+        for (let k = 0; k < strengths.length; k++) {
+          const scale = strengths[k] * left[k][row];
+          const b = right[k];
+          for (let c = 0; c < cols; c++) block[at + c] += scale * b[c];
+        }
       }
     }
     yield block;
