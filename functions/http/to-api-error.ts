@@ -18,7 +18,10 @@ export function toApiError(error: unknown): ApiError {
   if (e?.name === "HubError" && typeof e.status === "number") {
     if (e.status === 401) return new ApiError(401, "hub_unauthorized", message);
     if (e.status === 403) return new ApiError(403, "hub_forbidden", message);
-    if (e.status === 404) return new ApiError(404, "not_found", message);
+    if (e.status === 404) {
+      const code = e.code === "repo_not_found" ? "model_not_found" : e.code === "revision_not_found" ? "revision_not_found" : "not_found";
+      return new ApiError(404, code, message);
+    }
     return new ApiError(502, "hub_error", message, retryAfter);
   }
   return new ApiError(500, "internal_error", "the service failed unexpectedly; try again later");

@@ -1,7 +1,7 @@
-import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { workerFetch } from "../test/worker-fetch.ts";
 
-const get = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(new Request(`http://heavytail.test${path}`, { headers }));
+const get = (path: string, headers: Record<string, string> = {}) => workerFetch(path, { headers });
 
 describe("badges of models not analysed", () => {
   it("answers a neutral SVG linking to the trigger page", async () => {

@@ -31,7 +31,7 @@ export async function getModelPage(c: AppContext): Promise<Response> {
     const config = readConfig(c.env);
     await checkTriggerRate(c.env, clientId(c.req.raw), config.triggersPerMinute);
     const outcome = await startAnalysis(c.env, config, ref.id, ref.revision);
-    if (outcome.state === "done") return renderReportPage(JSON.parse(outcome.reportText) as Report);
+    if (outcome.kind === "report") return renderReportPage(JSON.parse(outcome.reportText) as Report);
     return renderProgressPage(outcome.status, `/${path}`);
   } catch (error) {
     return renderErrorPage(toApiError(error));

@@ -18,11 +18,11 @@ export async function postAnalyze(c: AppContext): Promise<Response> {
   await checkTriggerRate(c.env, clientId(c.req.raw), config.triggersPerMinute);
   const outcome = await startAnalysis(c.env, config, ref.id, revision);
   const urls = { report_url: `/api/reports/${outcome.key}`, page_url: `/${ref.id}` };
-  if (outcome.state === "done") {
+  if (outcome.kind === "report") {
     const text = `{"state":"done","key":${JSON.stringify(outcome.key)},"report_url":${JSON.stringify(urls.report_url)},"page_url":${JSON.stringify(urls.page_url)},"report":${outcome.reportText}}`;
     return new Response(text, { status: 200, headers: { "content-type": "application/json; charset=utf-8" } });
   }
-  return c.json({ state: outcome.state, key: outcome.key, status_url: `/api/jobs/${outcome.key}`, ...urls }, 202);
+  return c.json({ state: outcome.status.state, key: outcome.key, status_url: `/api/jobs/${outcome.key}`, ...urls }, 202);
 }
 
 async function readBody(request: Request): Promise<{ model: string; revision?: string }> {

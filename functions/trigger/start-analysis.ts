@@ -13,8 +13,8 @@ export const DEFAULT_REVISION = "main";
 const MAX_INDEX_BYTES = 16 << 20;
 
 export type TriggerOutcome =
-  | { state: "done"; key: string; id: string; sha: string; reportText: string }
-  | { state: JobStatus["state"]; key: string; id: string; sha: string; status: JobStatus };
+  | { kind: "report"; key: string; id: string; sha: string; reportText: string }
+  | { kind: "job"; key: string; id: string; sha: string; status: JobStatus };
 
 /**
  * Resolves the revision to a commit through the Hub API, answers the stored report when the key
@@ -26,7 +26,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, id: string,
   const resolved = await resolveModelRevision(id, asked, { hubUrl: config.hubUrl, accessToken: config.hubToken });
   const key = reportKey(id, resolved.sha);
   const reportText = await getReportText(env.REPORTS, id, resolved.sha);
-  if (reportText !== null) return { state: "done", key, id, sha: resolved.sha, reportText };
+  if (reportText !== null) return { kind: "report", key, id, sha: resolved.sha, reportText };
 
   const weights = selectWeightFiles(resolved.files);
   const shards = weights.index === null ? [weights.file!] : await readShardNames(config, id, resolved.sha);
@@ -47,7 +47,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, id: string,
     files,
     defaultBranch: revision === null || revision === DEFAULT_REVISION,
   });
-  return { state: status.state, key, id, sha: resolved.sha, status };
+  return { kind: "job", key, id, sha: resolved.sha, status };
 }
 
 async function readShardNames(config: ServiceConfig, id: string, sha: string): Promise<string[]> {
