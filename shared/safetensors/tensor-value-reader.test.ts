@@ -42,11 +42,7 @@ describe("tensorValueReader", () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(10);
   });
 
-  it.each([
-    ["F64", 8],
-    ["BF16", 2],
-    ["F16", 2],
-  ] as const)("carries values of %s cut across source chunks", async (dtype) => {
+  it.each(["F64", "BF16", "F16"] as const)("carries values of %s cut across source chunks", async (dtype) => {
     const data = ramp(33);
     const { source, tensor } = await setup(dtype, [3, 11], data, 3);
     const expected = await collect(tensorValueReader(memoryByteSource("x", await source.read(0, await source.size())), tensor)(0, 33));
