@@ -1,0 +1,83 @@
+import { LinalgError } from "./linalg-error.ts";
+
+export interface Tridiagonal {
+  /** diagonal, length n */
+  diagonal: Float64Array;
+  /** sub-diagonal, length n; entry i couples diagonal i and i+1, the last entry is 0 */
+  offDiagonal: Float64Array;
+}
+
+/**
+ * Reduces a symmetric matrix to tridiagonal form T = QᵀAQ by Householder reflections
+ * (H = I − v vᵀ / h, h = ½‖v‖²), one per column. Only the lower triangle of `a` (full row-major
+ * n×n) is read and it is overwritten. Each step applies the reflection to the trailing block as a
+ * symmetric rank-2 update A ← A − v qᵀ − q vᵀ with p = A v / h, q = p − (vᵀp / 2h) v, so the work is
+ * 4n³/3 flops and the eigenvalues of T equal those of A to a few ε‖A‖.
+ */
+export function householderTridiagonalize(n: number, a: Float64Array): Tridiagonal {
+  if (!Number.isInteger(n) || n < 0 || a.length < n * n) {
+    throw new LinalgError("invalid_matrix", `expected a ${n}×${n} matrix, got ${a.length} values`);
+  }
+  const diagonal = new Float64Array(n);
+  const offDiagonal = new Float64Array(n);
+  const v = new Float64Array(n);
+  const p = new Float64Array(n);
+
+  for (let k = 0; k < n - 2; k++) {
+    const start = k + 1;
+    // the column below the diagonal is row k's part right of it, read from the lower triangle
+    let scale = 0;
+    for (let i = start; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + k]));
+    diagonal[k] = a[k * n + k];
+    if (scale === 0) {
+      offDiagonal[k] = 0;
+      continue;
+    }
+    let sigma2 = 0;
+    for (let i = start; i < n; i++) {
+      const x = a[i * n + k] / scale;
+      v[i] = x;
+      sigma2 += x * x;
+    }
+    const x0 = v[start];
+    const alpha = x0 >= 0 ? -Math.sqrt(sigma2) : Math.sqrt(sigma2);
+    offDiagonal[k] = alpha * scale;
+    // h = σ² − α x0 = ½‖v‖² with v = x − α e₁; it is ≥ σ² > 0 because α has the sign opposite x0
+    const h = sigma2 - alpha * x0;
+    v[start] = x0 - alpha;
+
+    // p = A22 v / h over the trailing block, reading its lower triangle once
+    for (let i = start; i < n; i++) p[i] = 0;
+    for (let i = start; i < n; i++) {
+      const row = i * n;
+      const vi = v[i];
+      let sum = 0;
+      for (let j = start; j < i; j++) {
+        const aij = a[row + j];
+        sum += aij * v[j];
+        p[j] += aij * vi;
+      }
+      p[i] += sum + a[row + i] * vi;
+    }
+    let vp = 0;
+    for (let i = start; i < n; i++) {
+      p[i] /= h;
+      vp += v[i] * p[i];
+    }
+    const kq = vp / (2 * h);
+    for (let i = start; i < n; i++) p[i] -= kq * v[i];
+    // A22 ← A22 − v qᵀ − q vᵀ (lower triangle), q held in p
+    for (let i = start; i < n; i++) {
+      const row = i * n;
+      const vi = v[i];
+      const qi = p[i];
+      for (let j = start; j <= i; j++) a[row + j] -= vi * p[j] + qi * v[j];
+    }
+  }
+  if (n >= 2) {
+    diagonal[n - 2] = a[(n - 2) * n + (n - 2)];
+    offDiagonal[n - 2] = a[(n - 1) * n + (n - 2)];
+  }
+  if (n >= 1) diagonal[n - 1] = a[(n - 1) * n + (n - 1)];
+  return { diagonal, offDiagonal };
+}
