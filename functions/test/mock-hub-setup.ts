@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { writeLlamaLikeModel } from "../../test/helpers/generate-models.ts";
+import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
 import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
 
 declare module "vitest" {
@@ -16,8 +17,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dir = await mkdtemp(join(tmpdir(), "heavytail-worker-tests-"));
   // a sharded bf16 llama-like model, small: 1 block, hidden 64
   await writeLlamaLikeModel(join(dir, "llama"), { hidden: 64, intermediate: 176, layers: 1, vocab: 128, dtype: "BF16", shards: 2, seed: 7 });
+  await writeHostileModels(join(dir, "hostile"));
   const hub = await createMockHub({
     repos: {
+      "hostile/nan-layer": join(dir, "hostile", "nan-layer"),
+      "hostile/injection": join(dir, "hostile", "injection"),
+      "hostile/header-past-end": join(dir, "hostile", "header-past-end"),
+      "hostile/header-bomb": join(dir, "hostile", "header-bomb"),
       "paddle/ppocrv4_rec": "test/fixtures/ppocrv4_rec",
       "tesseract/eng_lstm": "test/fixtures/tesseract_eng_lstm",
       "synthetic/llama-tiny": join(dir, "llama"),
