@@ -7,11 +7,15 @@ export type ValueReader = (first: number, count: number) => AsyncIterable<Float3
 
 /** The eigenvalues of one layer, per matrix (per conv2d slice), each ascending, float64. */
 export interface LayerSpectrum {
-  /** eigenvalues of WᵀW (smaller side) of each slice, ascending; negative rounding noise clamped to 0 */
+  /**
+   * eigenvalues of WᵀW (smaller side) of each slice, ascending; values found to be zero (below)
+   * are exactly 0, so no negative rounding noise remains
+   */
   slices: Float64Array[];
   /**
-   * per slice: true where an eigenvalue is at the solver's noise floor, i.e. the matrix is exactly
-   * rank-deficient there (see docs/engine.md); used for matrix_rank, rank_loss and sv_min
+   * per slice: 1 where the eigenvalue is zero as far as float64 can tell, i.e. the matrix is
+   * rank-deficient there (docs/engine.md): a singular value ≤ N·ε·σmax(slice) when the small end
+   * was refined against the weights, else a Gram eigenvalue at its noise floor order·ε·λmax
    */
   numericallyZero: Uint8Array[];
 }

@@ -1,0 +1,43 @@
+import type { ValueReader } from "./types.ts";
+import type { GramLayout } from "./gram-layout.ts";
+import { EsdError } from "./esd-error.ts";
+
+/**
+ * Reads rows [rowStart, rowStart + rowCount) of every slice in one reader call, scaled in float32
+ * and widened: slice s comes back as a rowCount × cols row-major array. `into` reuses buffers.
+ */
+export async function readPanel(
+  layout: GramLayout,
+  read: ValueReader,
+  rowStart: number,
+  rowCount: number,
+  into?: Float64Array[],
+): Promise<Float64Array[]> {
+  const { cols, rf, rowLength, scale, rows } = layout;
+  if (!Number.isSafeInteger(rowStart) || !Number.isSafeInteger(rowCount) || rowStart < 0 || rowCount < 0 || rowStart + rowCount > rows) {
+    throw new EsdError("invalid_option", `rows ${rowStart}..${rowStart + rowCount} are outside the layer's ${rows} rows`);
+  }
+  const size = rowCount * cols;
+  const panel = into && into.length === rf && into.every((b) => b.length >= size) ? into : Array.from({ length: rf }, () => new Float64Array(size));
+  const expected = rowCount * rowLength;
+  let at = 0;
+  let row = 0;
+  let column = 0;
+  let slice = 0;
+  for await (const chunk of read(rowStart * rowLength, expected)) {
+    if (at + chunk.length > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
+    at += chunk.length;
+    for (let k = 0; k < chunk.length; k++) {
+      panel[slice][row * cols + column] = scale === 1 ? chunk[k] : Math.fround(chunk[k] * scale);
+      if (++slice === rf) {
+        slice = 0;
+        if (++column === cols) {
+          column = 0;
+          row++;
+        }
+      }
+    }
+  }
+  if (at !== expected) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${expected} values asked for`);
+  return panel;
+}

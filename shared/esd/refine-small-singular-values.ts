@@ -1,0 +1,171 @@
+import type { LayerPlan } from "../plan/types.ts";
+import type { LayerSpectrum, ValueReader } from "./types.ts";
+import { computeLayerGrams, type GramOptions } from "./compute-layer-grams.ts";
+import { gramLayout, type GramLayout } from "./gram-layout.ts";
+import { choleskyFactor } from "../linalg/cholesky-factor.ts";
+import { choleskySolve } from "../linalg/cholesky-solve.ts";
+import { orthonormalize } from "../linalg/orthonormalize.ts";
+import { jacobiSingularValues } from "../linalg/jacobi-singular-values.ts";
+import { createRng } from "../metrics/create-rng.ts";
+import { EsdError } from "./esd-error.ts";
+
+/**
+ * Gram eigenvalues below REFINE_BELOW·λmax are refined: there the Gram's absolute error (a few
+ * ε·λmax) is more than ~1e-8 of the eigenvalue, so √λ would miss the reference's sv_min by more than
+ * its 1e-6 tolerance allows, and exact zeros cannot be told from tiny singular values.
+ */
+export const REFINE_BELOW = 1e-8;
+/** guard vectors: the subspace also spans every eigenvalue up to GUARD·REFINE_BELOW·λmax */
+const GUARD = 100;
+const MIN_GUARD_VECTORS = 4;
+/** largest refined subspace and projection held, beyond which the Gram's noise-floor verdict stands */
+export const DEFAULT_MAX_SUBSPACE = 256;
+export const DEFAULT_MAX_PROJECTION_BYTES = 64 << 20;
+/** the start vectors only need to be generic; a fixed seed keeps results reproducible */
+const START_SEED = 0x5eed;
+
+export interface RefineOptions extends GramOptions {
+  maxSubspace?: number;
+  maxProjectionBytes?: number;
+}
+
+interface SliceTask {
+  slice: number;
+  /** eigenvalues to replace: indices 0..count-1 */
+  count: number;
+  basis: Float64Array[];
+  /** projections of the weights on the basis: W·x (tall) or xᵀW (wide), one per basis vector */
+  projection: Float64Array[];
+}
+
+/**
+ * Recomputes the small end of each slice's spectrum to the accuracy of an SVD of W, with memory
+ * bounded like the Gram itself:
+ * 1. the Gram G is accumulated again and the subspace of its eigenvalues ≤ REFINE_BELOW·λmax (plus
+ *    guard vectors) is found by inverse subspace iteration with the Cholesky factor of G + μI,
+ *    μ = REFINE_BELOW·λmax;
+ * 2. the weights are streamed once more and projected on that basis X (B = W X, or Xᵀ W for the
+ *    row side); the singular values of B by one-sided Jacobi are Ritz values for the small
+ *    singular values of W, accurate to the second order in the basis error, so tiny singular
+ *    values are resolved instead of drowning in the Gram's rounding;
+ * 3. a singular value ≤ N·ε·σmax(slice) (numpy's matrix_rank tolerance, as the reference counts
+ *    rank loss) is zero: its eigenvalue becomes exactly 0 and is flagged.
+ * Slices whose small subspace is larger than maxSubspace, or whose projection would exceed
+ * maxProjectionBytes, keep the Gram's noise-floor verdict.
+ */
+export async function refineSmallSingularValues(
+  plan: LayerPlan,
+  read: ValueReader,
+  spectrum: LayerSpectrum,
+  options: RefineOptions = {},
+): Promise<LayerSpectrum> {
+  const layout = gramLayout(plan);
+  const { order, rf } = layout;
+  if (spectrum.slices.length !== rf || spectrum.slices.some((s) => s.length !== order)) {
+    throw new EsdError("invalid_gram", `layer ${JSON.stringify(plan.name)} needs ${rf} spectra of ${order} eigenvalues`);
+  }
+  const maxSubspace = options.maxSubspace ?? DEFAULT_MAX_SUBSPACE;
+  const maxProjectionBytes = options.maxProjectionBytes ?? DEFAULT_MAX_PROJECTION_BYTES;
+  const projectionLength = layout.side === "columns" ? layout.rows : layout.cols;
+
+  const plans = spectrum.slices.map((values, slice) => {
+    const lambdaMax = values[order - 1];
+    const count = countAtMost(values, REFINE_BELOW * lambdaMax);
+    const size = Math.min(order, Math.max(count + MIN_GUARD_VECTORS, countAtMost(values, GUARD * REFINE_BELOW * lambdaMax)));
+    const fits = size <= maxSubspace && size * projectionLength * 8 <= maxProjectionBytes;
+    return { slice, count, size, lambdaMax, wanted: lambdaMax > 0 && count > 0 && fits };
+  });
+  if (!plans.some((p) => p.wanted)) return spectrum;
+
+  const { grams } = await computeLayerGrams(plan, read, options);
+  const rng = createRng(START_SEED);
+  const tasks: SliceTask[] = [];
+  for (const p of plans) {
+    if (!p.wanted) continue;
+    const values = spectrum.slices[p.slice];
+    const basis = smallEigenspace(order, grams[p.slice], p.size, REFINE_BELOW * p.lambdaMax, p.size < order ? values[p.size] : Number.POSITIVE_INFINITY, rng);
+    tasks.push({ slice: p.slice, count: p.count, basis, projection: basis.map(() => new Float64Array(projectionLength)) });
+  }
+  grams.length = 0;
+  await projectWeights(layout, read, tasks);
+
+  const slices = spectrum.slices.map((s) => Float64Array.from(s));
+  const numericallyZero = spectrum.numericallyZero.map((z) => Uint8Array.from(z));
+  for (const task of tasks) {
+    const sigma = jacobiSingularValues(task.projection);
+    const values = slices[task.slice];
+    const zero = numericallyZero[task.slice];
+    const tolerance = Math.sqrt(values[order - 1]) * plan.N * Number.EPSILON;
+    for (let k = 0; k < task.count; k++) {
+      const isZero = sigma[k] <= tolerance;
+      values[k] = isZero ? 0 : sigma[k] * sigma[k];
+      zero[k] = isZero ? 1 : 0;
+    }
+  }
+  return { slices, numericallyZero };
+}
+
+function countAtMost(ascending: Float64Array, limit: number): number {
+  let k = 0;
+  while (k < ascending.length && ascending[k] <= limit) k++;
+  return k;
+}
+
+/**
+ * An orthonormal basis of `size` vectors spanning the eigenvectors of G for its smallest
+ * eigenvalues: X ← orth((G + μI)⁻¹ X), which shrinks the unwanted components by
+ * (λ_wanted + μ)/(λ_next + μ) ≤ 2μ/(λ_next + μ) per step. G is overwritten by its factor.
+ */
+function smallEigenspace(order: number, gram: Float64Array, size: number, mu: number, lambdaNext: number, rng: ReturnType<typeof createRng>): Float64Array[] {
+  for (let i = 0; i < order; i++) gram[i * order + i] += mu;
+  choleskyFactor(order, gram);
+  const basis = Array.from({ length: size }, () => Float64Array.from({ length: order }, () => rng.uniform() - 0.5));
+  orthonormalize(basis);
+  const ratio = (2 * mu) / (lambdaNext + mu);
+  // enough steps to shrink unwanted components by 1e-17; one when the basis spans everything
+  const steps = size === order ? 1 : Math.min(60, Math.max(2, Math.ceil(Math.log(1e-17) / Math.log(ratio))));
+  for (let step = 0; step < steps; step++) {
+    for (const v of basis) choleskySolve(order, gram, v);
+    orthonormalize(basis);
+  }
+  return basis;
+}
+
+/** Streams the weights once: for each row w_r of each slice, B[r] = w_r·x (tall) or B += x_r w_r (wide). */
+async function projectWeights(layout: GramLayout, read: ValueReader, tasks: SliceTask[]): Promise<void> {
+  const { rows, cols, rf, rowLength, scale, side } = layout;
+  const bySlice = new Map(tasks.map((t) => [t.slice, t]));
+  const row = Array.from({ length: rf }, () => new Float64Array(cols));
+  const expected = rows * rowLength;
+  let at = 0;
+  let r = 0;
+  let column = 0;
+  let slice = 0;
+  for await (const chunk of read(0, expected)) {
+    if (at + chunk.length > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
+    at += chunk.length;
+    for (let k = 0; k < chunk.length; k++) {
+      row[slice][column] = scale === 1 ? chunk[k] : Math.fround(chunk[k] * scale);
+      if (++slice < rf) continue;
+      slice = 0;
+      if (++column < cols) continue;
+      column = 0;
+      for (const [s, task] of bySlice) {
+        const w = row[s];
+        task.basis.forEach((x, a) => {
+          const out = task.projection[a];
+          if (side === "columns") {
+            let sum = 0;
+            for (let c = 0; c < cols; c++) sum += w[c] * x[c];
+            out[r] = sum;
+          } else {
+            const xr = x[r];
+            for (let c = 0; c < cols; c++) out[c] += xr * w[c];
+          }
+        });
+      }
+      r++;
+    }
+  }
+  if (at !== expected) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${expected} values asked for`);
+}

@@ -1,0 +1,48 @@
+import type { LayerPlan } from "../plan/types.ts";
+import type { LayerSpectrum } from "./types.ts";
+import { eigvalsh as jsEigvalsh, type Eigvalsh } from "../linalg/eigvalsh.ts";
+import { gramLayout } from "./gram-layout.ts";
+import { EsdError } from "./esd-error.ts";
+
+/**
+ * The noise floor of a Gram's eigenvalues: order·ε·λmax. A backward-stable eigensolver is exact
+ * for a matrix within a small multiple of ε‖G‖, and forming G adds errors of about √order·ε·λmax,
+ * so eigenvalues of an exactly singular G scatter within a few ε·λmax of zero (≈ 0.03–0.2 ε·λmax
+ * on the fixture's dead channels). order·ε·λmax (c = 1) sits well above that scatter, and it is
+ * the Gram-side image of numpy's matrix_rank tolerance N·ε·σmax applied to eigenvalues.
+ */
+export function gramNoiseFloor(order: number, lambdaMax: number): number {
+  return order * Number.EPSILON * Math.max(lambdaMax, 0);
+}
+
+/**
+ * Eigenvalues of every slice's Gram (the Grams are overwritten by the eigensolver). Eigenvalues
+ * at or below the noise floor become exactly 0 and are flagged numerically zero.
+ */
+export function spectrumFromGrams(plan: LayerPlan, grams: Float64Array[], options: { eigvalsh?: Eigvalsh } = {}): LayerSpectrum {
+  const { order, rf } = gramLayout(plan);
+  const solve = options.eigvalsh ?? jsEigvalsh;
+  if (grams.length !== rf || grams.some((g) => g.length !== order * order)) {
+    throw new EsdError("invalid_gram", `layer ${JSON.stringify(plan.name)} needs ${rf} Grams of ${order}×${order}`);
+  }
+  const slices: Float64Array[] = [];
+  const numericallyZero: Uint8Array[] = [];
+  for (const gram of grams) {
+    const values = Float64Array.from(solve(order, gram));
+    if (values.length !== order || values.some((x) => !Number.isFinite(x))) {
+      throw new EsdError("invalid_gram", `the eigensolver returned ${values.length} values for a ${order}×${order} Gram, or a non-finite one`);
+    }
+    values.sort();
+    const floor = gramNoiseFloor(order, values[order - 1]);
+    const zero = new Uint8Array(order);
+    for (let k = 0; k < order; k++) {
+      if (values[k] <= floor) {
+        values[k] = 0;
+        zero[k] = 1;
+      }
+    }
+    slices.push(values);
+    numericallyZero.push(zero);
+  }
+  return { slices, numericallyZero };
+}

@@ -1,0 +1,36 @@
+import type { LayerPlan } from "../plan/types.ts";
+import type { ValueReader } from "./types.ts";
+import { gramLayout } from "./gram-layout.ts";
+import { createTallGramAccumulator } from "./tall-gram-accumulator.ts";
+import { EsdError } from "./esd-error.ts";
+
+/**
+ * The Grams WᵀW of rows [rowStart, rowEnd) of a tall layer (rows ≥ cols), one per slice. Partial
+ * Grams over disjoint row ranges add up (sumGrams) to the layer's Grams, so a large layer can be
+ * split across invocations.
+ */
+export async function tallGramPartial(
+  plan: LayerPlan,
+  read: ValueReader,
+  rowStart: number,
+  rowEnd: number,
+  options: { blockRows?: number } = {},
+): Promise<Float64Array[]> {
+  const layout = gramLayout(plan);
+  if (layout.side !== "columns") throw new EsdError("invalid_option", `layer ${JSON.stringify(plan.name)} is wide: use panel blocks`);
+  if (!Number.isSafeInteger(rowStart) || !Number.isSafeInteger(rowEnd) || rowStart < 0 || rowEnd < rowStart || rowEnd > layout.rows) {
+    throw new EsdError("invalid_option", `row range ${rowStart}..${rowEnd} is outside the layer's ${layout.rows} rows`);
+  }
+  const accumulator = createTallGramAccumulator(layout, options);
+  const expected = (rowEnd - rowStart) * layout.rowLength;
+  let delivered = 0;
+  if (expected > 0) {
+    for await (const chunk of read(rowStart * layout.rowLength, expected)) {
+      delivered += chunk.length;
+      if (delivered > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
+      accumulator.push(chunk);
+    }
+  }
+  if (delivered !== expected) throw new EsdError("reader_mismatch", `reader delivered ${delivered} of the ${expected} values asked for`);
+  return accumulator.finish();
+}
