@@ -9,6 +9,8 @@ export interface ServiceConfig {
   taskMaxAttempts: number;
   taskTimeoutMs: number;
   seed: number;
+  /** what one task may spend (docs/edge-limits.md): larger layers are split */
+  edge: { maxTaskFlops: number; maxTaskBytes: number };
 }
 
 export function readConfig(env: Env): ServiceConfig {
@@ -20,6 +22,7 @@ export function readConfig(env: Env): ServiceConfig {
     taskMaxAttempts: positive(env.TASK_MAX_ATTEMPTS, 4),
     taskTimeoutMs: positive(env.TASK_TIMEOUT_SECONDS, 900) * 1000,
     seed: positive(env.RANDOMIZE_SEED, 1),
+    edge: { maxTaskFlops: positive(env.EDGE_TASK_FLOPS, 2e10), maxTaskBytes: positive(env.EDGE_TASK_BYTES, 96 * 2 ** 20) },
   };
 }
 

@@ -18,4 +18,8 @@ export interface Env {
   TASK_MAX_ATTEMPTS: string;
   TASK_TIMEOUT_SECONDS: string;
   RANDOMIZE_SEED: string;
+  /** multiply-adds one task may spend on a Gram before its layer is split */
+  EDGE_TASK_FLOPS?: string;
+  /** bytes one task may use for Grams and buffers */
+  EDGE_TASK_BYTES?: string;
 }

@@ -192,8 +192,8 @@ describe("a job whose Workers died", () => {
     const { sha } = await resolveModelRevision("hostile/injection", "main", { hubUrl });
     const marker = makeLayer({ name: "seeded", shape: [40, 20], alpha: 3 }, 0, seededRandom(9), true);
     const { key, stub } = await seedJob("hostile/injection", sha, ([first, second]) => {
-      const kept: TaskRecord = { plan: first, state: "done", dispatches: 1, dispatched_at: 1 };
-      const lost: TaskRecord = { plan: second, state: "queued", dispatches: 1, dispatched_at: 1 };
+      const kept: TaskRecord = { id: "000000", plan: first, work: { kind: "layer" }, state: "done", dispatches: 1, dispatched_at: 1 };
+      const lost: TaskRecord = { id: "000001", plan: second, work: { kind: "layer" }, state: "queued", dispatches: 1, dispatched_at: 1 };
       const seededLayer = { ...marker, layer_id: first.layer_id, name: first.name };
       return { "task:000000": kept, "task:000001": lost, [`result:${first.layer_id}`]: seededLayer };
     });
@@ -211,7 +211,11 @@ describe("a job whose Workers died", () => {
       Object.fromEntries(
         plans
           .filter((p) => p.skip_reason === undefined)
-          .map((plan) => [`task:${String(plan.layer_id).padStart(6, "0")}`, { plan, state: "queued", dispatches: config.taskMaxAttempts, dispatched_at: 1 }]),
+          .map((plan) => {
+            const id = String(plan.layer_id).padStart(6, "0");
+            const task: TaskRecord = { id, plan, work: { kind: "layer" }, state: "queued", dispatches: config.taskMaxAttempts, dispatched_at: 1 };
+            return [`task:${id}`, task];
+          }),
       ),
     );
     expect(await runDurableObjectAlarm(stub)).toBe(true);

@@ -1,5 +1,6 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { SkippedLayer } from "../../shared/report/schema.ts";
+import type { TaskWork } from "../queue/task-message.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";
 
@@ -39,10 +40,13 @@ export interface JobRecord extends JobInput {
   dtypes: string[];
 }
 
-/** One layer's task (storage key `task:{layer_id}`). */
+/** One task (storage key `task:{id}`): a whole layer, a part of a split one, or its combine. */
 export interface TaskRecord {
+  id: string;
   plan: LayerPlan;
-  state: "queued" | "done" | "failed";
+  work: TaskWork;
+  /** a combine task waits for its parts */
+  state: "waiting" | "queued" | "done" | "failed";
   /** dispatches so far */
   dispatches: number;
   /** ms since epoch of the last dispatch, 0 before the first */

@@ -1,17 +1,32 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
 
 /**
- * One queue message: a layer to analyse. It carries keys, the layer's plan and its byte range
- * (`plan.tensor.begin/end` in `plan.tensor.file`), never weights; well under the 128 KB limit.
+ * The work of one task. A layer that fits one invocation is one `layer` task. A larger one is
+ * split: `tall-part`s (the partial Gram WᵀW of a row range) or `wide-block`s (the block
+ * G[I,J] = W_I W_Jᵀ of WWᵀ for row panels I ≥ J), whose results wait in KV for the `combine` task
+ * that adds them up into the Grams, solves them, and measures the layer.
+ */
+export type TaskWork =
+  | { kind: "layer" }
+  | { kind: "tall-part"; rowStart: number; rowEnd: number }
+  | { kind: "wide-block"; i: number; j: number; panelRows: number }
+  | { kind: "combine"; parts: { task: string; work: TaskWork }[]; randomize: boolean };
+
+/**
+ * One queue message: keys, the layer's plan and its byte range (`plan.tensor.begin/end` in
+ * `plan.tensor.file`), never weights; well under the 128 KB limit.
  */
 export interface TaskMessage {
   /** the job's key, `org/name@sha` */
   key: string;
   id: string;
   sha: string;
+  /** the task's id within the job, e.g. `000012` or `000012:p0003` */
+  task: string;
   plan: LayerPlan;
+  work: TaskWork;
   /** the report's randomization seed */
   seed: number;
-  /** which dispatch of this layer by the job (1, 2, …): results of an older dispatch still count */
+  /** which dispatch of this task by the job (1, 2, …): results of an older dispatch still count */
   dispatch: number;
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { LayerPlan } from "../../shared/plan/types.ts";
+import { splitLayer } from "./split-layer.ts";
+
+function dense(rows: number, cols: number, layerId = 3): LayerPlan {
+  return {
+    layer_id: layerId, name: `l${layerId}`, layer_type: "dense", rows, cols, rf: 1, N: Math.max(rows, cols), M: Math.min(rows, cols), scale: 1,
+    tensor: { name: `l${layerId}.weight`, dtype: "BF16", shape: [rows, cols], begin: 0, end: rows * cols * 2, file: "model.safetensors" },
+  };
+}
+
+const roomy = { maxTaskFlops: 1e12, maxTaskBytes: 96 * 2 ** 20 };
+
+describe("splitLayer", () => {
+  it("keeps a layer that fits one invocation whole", () => {
+    expect(splitLayer(dense(3072, 768), roomy)).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "layer" } }] });
+  });
+
+  it("splits a tall layer into row ranges that cover every row once, then a combine", () => {
+    const split = splitLayer(dense(1000, 100), { maxTaskFlops: 2.5e6, maxTaskBytes: 96 * 2 ** 20 });
+    if (!split.ok) throw new Error(split.reason);
+    const parts = split.tasks.filter((t) => t.work.kind === "tall-part").map((t) => t.work as { rowStart: number; rowEnd: number });
+    expect(parts).toHaveLength(4);
+    expect(parts[0].rowStart).toBe(0);
+    expect(parts.at(-1)!.rowEnd).toBe(1000);
+    parts.slice(1).forEach((p, k) => expect(p.rowStart).toBe(parts[k].rowEnd));
+    const combine = split.tasks.at(-1)!;
+    expect(combine).toMatchObject({ id: "000003", work: { kind: "combine", randomize: true } });
+    expect((combine.work as { parts: unknown[] }).parts).toHaveLength(4);
+  });
+
+  it("splits a wide layer into the lower-triangle panel blocks", () => {
+    const split = splitLayer(dense(100, 1000), { maxTaskFlops: 2.5e6, maxTaskBytes: 96 * 2 ** 20 });
+    if (!split.ok) throw new Error(split.reason);
+    const blocks = split.tasks.filter((t) => t.work.kind === "wide-block").map((t) => t.work as { i: number; j: number; panelRows: number });
+    const panels = Math.ceil(100 / blocks[0].panelRows);
+    expect(blocks).toHaveLength((panels * (panels + 1)) / 2);
+    expect(blocks.every((b) => b.j <= b.i && b.i < panels)).toBe(true);
+    expect(blocks[0].panelRows * blocks[0].panelRows * 1000).toBeLessThanOrEqual(2.5e6);
+  });
+
+  it("skips randomization where the matrix and the Grams do not fit together", () => {
+    const split = splitLayer(dense(11008, 2048), { maxTaskFlops: 1e15, maxTaskBytes: 96 * 2 ** 20 });
+    if (!split.ok) throw new Error(split.reason);
+    expect(split.tasks.at(-1)!.work).toMatchObject({ kind: "combine", randomize: false });
+  });
+
+  it("refuses a layer whose Grams cannot be held twice within the budget, saying why", () => {
+    const split = splitLayer(dense(4096, 11008), roomy);
+    expect(split).toEqual({ ok: false, reason: expect.stringContaining("too large for the edge lane") });
+  });
+});

@@ -1,0 +1,65 @@
+import { gramLayout } from "../../shared/esd/gram-layout.ts";
+import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { TaskWork } from "../queue/task-message.ts";
+
+export interface EdgeLimits {
+  /** multiply-adds one task may spend on a Gram (≈ rows·cols·order·rf for a whole layer) */
+  maxTaskFlops: number;
+  /** bytes of memory one task may use for its Grams and buffers (a Worker has 128 MB in all) */
+  maxTaskBytes: number;
+}
+
+export type LayerTasks =
+  | { ok: true; tasks: { id: string; work: TaskWork }[] }
+  | { ok: false; reason: string };
+
+const BYTES_PER_VALUE = 8;
+
+/**
+ * How one layer is computed on Workers: as one task when its Gram product and memory fit one
+ * invocation, else as parts plus a combine task (see TaskWork). Randomization needs the whole
+ * matrix in memory, so it runs only where the matrix and the Grams fit together. A layer whose
+ * Grams alone exceed the memory budget cannot be done on the edge and says so.
+ */
+export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
+  const layout = gramLayout(plan);
+  const { rows, cols, rf, order } = layout;
+  const id = String(plan.layer_id).padStart(6, "0");
+  const gramBytes = rf * order * order * BYTES_PER_VALUE;
+  // a combine task holds the Grams and one more part of the same size while adding them up
+  if (2 * gramBytes > limits.maxTaskBytes) {
+    return {
+      ok: false,
+      reason: `too large for the edge lane: its ${rf}×${order}² float64 Gram needs ${mb(gramBytes)} MB, twice that while combining, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)`,
+    };
+  }
+  const randomize = gramBytes + rows * cols * rf * BYTES_PER_VALUE <= limits.maxTaskBytes;
+  const flops = rows * cols * order * rf;
+  if (randomize && flops <= limits.maxTaskFlops) return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
+
+  const parts: { task: string; work: TaskWork }[] = [];
+  if (layout.side === "columns") {
+    const count = Math.max(1, Math.min(rows, Math.ceil(flops / limits.maxTaskFlops)));
+    for (let k = 0; k < count; k++) {
+      const rowStart = Math.floor((k * rows) / count);
+      const rowEnd = Math.floor(((k + 1) * rows) / count);
+      parts.push({ task: `${id}:p${String(k).padStart(4, "0")}`, work: { kind: "tall-part", rowStart, rowEnd } });
+    }
+  } else {
+    // a block of p rows by p rows costs p·p·cols·rf; its panels (2·p·cols·rf values) must fit too
+    const byFlops = Math.floor(Math.sqrt(limits.maxTaskFlops / (cols * rf)));
+    const byMemory = Math.floor(limits.maxTaskBytes / (3 * cols * rf * BYTES_PER_VALUE));
+    const panelRows = Math.max(1, Math.min(rows, byFlops, byMemory));
+    const panels = Math.ceil(rows / panelRows);
+    for (let i = 0; i < panels; i++) {
+      for (let j = 0; j <= i; j++) {
+        parts.push({ task: `${id}:b${String(i).padStart(3, "0")}-${String(j).padStart(3, "0")}`, work: { kind: "wide-block", i, j, panelRows } });
+      }
+    }
+  }
+  return { ok: true, tasks: [...parts.map((p) => ({ id: p.task, work: p.work })), { id, work: { kind: "combine", parts, randomize } }] };
+}
+
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}

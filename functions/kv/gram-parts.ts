@@ -1,0 +1,63 @@
+// Partial Grams of a split layer wait in KV between its part tasks and its combine task.
+// A value holds at most 25 MiB, so each part is stored in chunks; parts expire after a day.
+const PREFIX = "part:";
+const CHUNK_BYTES = 16 << 20;
+const TTL_SECONDS = 86_400;
+
+interface PartMetadata {
+  /** values per slice */
+  lengths: number[];
+  chunks: number;
+}
+
+const partKey = (jobKey: string, task: string) => `${PREFIX}${jobKey}:${task}`;
+
+/** Stores one part's arrays (one per slice) under the job and task. */
+export async function putGramPart(kv: KVNamespace, jobKey: string, task: string, slices: Float64Array[]): Promise<void> {
+  const total = slices.reduce((sum, s) => sum + s.byteLength, 0);
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const s of slices) {
+    bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
+    at += s.byteLength;
+  }
+  const chunks = Math.max(1, Math.ceil(total / CHUNK_BYTES));
+  for (let c = 1; c < chunks; c++) {
+    await kv.put(`${partKey(jobKey, task)}:${c}`, bytes.subarray(c * CHUNK_BYTES, (c + 1) * CHUNK_BYTES), { expirationTtl: TTL_SECONDS });
+  }
+  // the first chunk goes last and carries the metadata: its presence means the part is complete
+  const metadata: PartMetadata = { lengths: slices.map((s) => s.length), chunks };
+  await kv.put(partKey(jobKey, task), bytes.subarray(0, CHUNK_BYTES), { expirationTtl: TTL_SECONDS, metadata });
+}
+
+/** One part's arrays, as stored. */
+export async function getGramPart(kv: KVNamespace, jobKey: string, task: string): Promise<Float64Array[]> {
+  const first = await kv.getWithMetadata<PartMetadata>(partKey(jobKey, task), "arrayBuffer");
+  if (first.value === null || first.metadata === null) throw new Error(`the partial Gram of task ${task} is missing from KV`);
+  const { lengths, chunks } = first.metadata;
+  const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n * 8, 0));
+  bytes.set(new Uint8Array(first.value), 0);
+  for (let c = 1; c < chunks; c++) {
+    const chunk = await kv.get(`${partKey(jobKey, task)}:${c}`, "arrayBuffer");
+    if (chunk === null) throw new Error(`chunk ${c} of the partial Gram of task ${task} is missing from KV`);
+    bytes.set(new Uint8Array(chunk), c * CHUNK_BYTES);
+  }
+  const slices: Float64Array[] = [];
+  let at = 0;
+  for (const n of lengths) {
+    slices.push(new Float64Array(bytes.buffer, at, n));
+    at += n * 8;
+  }
+  return slices;
+}
+
+/** Removes a finished layer's parts (they would expire anyway). */
+export async function deleteGramParts(kv: KVNamespace, jobKey: string, tasks: string[]): Promise<void> {
+  for (const task of tasks) {
+    const first = await kv.getWithMetadata<PartMetadata>(partKey(jobKey, task), "stream");
+    await first.value?.cancel();
+    const chunks = first.metadata?.chunks ?? 1;
+    for (let c = 1; c < chunks; c++) await kv.delete(`${partKey(jobKey, task)}:${c}`);
+    await kv.delete(partKey(jobKey, task));
+  }
+}
