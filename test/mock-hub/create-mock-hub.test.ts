@@ -147,3 +147,13 @@ describe("createMockHub through @huggingface/hub", () => {
     expect((old as HubApiError).statusCode).toBe(404);
   });
 });
+
+describe("createMockHub options", () => {
+  it("refuses bad ids, missing folders and an empty configuration", async () => {
+    await expect(createMockHub({})).rejects.toMatchObject({ code: "NoRepos" });
+    await expect(createMockHub({ repos: { "a/../b": root } })).rejects.toMatchObject({ code: "BadRepoId" });
+    await expect(createMockHub({ repos: { "a/b": join(root, "absent") } })).rejects.toMatchObject({ code: "BadFolder" });
+    await expect(createMockHub({ dir: join(root, "absent") })).rejects.toMatchObject({ code: "BadFolder" });
+    await expect(createMockHub({ dir: root, treePageSize: 0 })).rejects.toMatchObject({ code: "BadOption" });
+  });
+});

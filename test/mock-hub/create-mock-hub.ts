@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve as resolvePath } from "node:path";
@@ -35,6 +36,12 @@ export async function createMockHub(options: MockHubOptions = {}): Promise<MockH
     repos.set(id, resolvePath(folder));
   }
   if (options.dir === undefined && repos.size === 0) throw new MockHubError("NoRepos", "give `dir`, `repos`, or both");
+  const folders = [...repos].map(([id, folder]) => ({ what: `mount ${id}`, folder }));
+  if (options.dir !== undefined) folders.push({ what: "dir", folder: options.dir });
+  for (const { what, folder } of folders) {
+    const isFolder = await stat(folder).then((s) => s.isDirectory(), () => false);
+    if (!isFolder) throw new MockHubError("BadFolder", `${what}: ${folder} is not a folder`);
+  }
   const ctx: HubContext = {
     sources: { dir: options.dir === undefined ? undefined : resolvePath(options.dir), repos },
     faults: createFaultBook(),

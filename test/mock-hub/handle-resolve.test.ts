@@ -1,6 +1,6 @@
 // resolve, raw and the CDN at the HTTP level: status codes, headers, ranges, signatures.
 import { createHash } from "node:crypto";
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMockHub } from "./create-mock-hub.ts";
@@ -140,6 +140,18 @@ describe("the CDN target", () => {
     expect(expired.status).toBe(403);
     expect(expired.body.toString()).toContain("Request has expired");
     expect((await rawRequest(hub.url, await location(), { headers: { Range: "bytes=0-7" } })).status).toBe(206);
+  });
+
+  it("stops serving a URL signed before the file changed", async () => {
+    const extra = join(hubDir, "org", "tiny-gpt2", "extra.bin");
+    await writeFile(extra, Buffer.alloc(20_000, 1));
+    const path = await location("/org/tiny-gpt2/resolve/main/extra.bin");
+    expect((await rawRequest(hub.url, path)).status).toBe(200);
+    await writeFile(extra, Buffer.alloc(20_000, 2));
+    const stale = await rawRequest(hub.url, path);
+    expect(stale.status).toBe(404);
+    expect(stale.body.toString()).toContain("NoSuchKey");
+    await rm(extra);
   });
 
   it("refuses a tampered signature, expiry or path with 403", async () => {

@@ -30,7 +30,9 @@ export interface RepoSnapshot {
   createdAt: Date;
 }
 
-/** Hash results by `absPath size mtime`, so unchanged files are hashed once per server. */
+const CACHE_ABOVE_BYTES = 1 << 20;
+
+/** Hash results of large files by `absPath size mtime`, so unchanged weights are hashed once per server. */
 export type HashCache = Map<string, Promise<FileHashes>>;
 
 function lfsPointer(sha256: string, size: number): string {
@@ -46,8 +48,12 @@ export async function snapshotRepo(id: string, folder: string, lfsThreshold: num
     let hashes = cache.get(key);
     if (hashes === undefined) {
       hashes = hashFile(file.absPath, file.size);
-      cache.set(key, hashes);
-      hashes.catch(() => cache.delete(key));
+      // small files are rehashed every time: a same-size rewrite within the file system's mtime
+      // granularity must still change the sha
+      if (file.size > CACHE_ABOVE_BYTES) {
+        cache.set(key, hashes);
+        hashes.catch(() => cache.delete(key));
+      }
     }
     const { sha256, gitBlobOid: contentOid } = await hashes;
     const lfs = file.size > lfsThreshold;
