@@ -1,4 +1,5 @@
 import { listFiles, modelInfo } from "@huggingface/hub";
+import { familyFromConfig } from "./family-from-config.ts";
 import { ModelLookupError } from "./model-lookup-error.ts";
 
 export interface HubAccess {
@@ -22,6 +23,7 @@ export interface ResolvedModel {
 }
 
 const SHA = /^[0-9a-f]{40}$/;
+const MAX_FAMILY_LENGTH = 64;
 
 /**
  * Resolves a revision (branch, tag or sha) of a model to its commit sha and lists the files at
@@ -48,18 +50,10 @@ export async function resolveModelRevision(id: string, revision: string, hub: Hu
     for await (const entry of listFiles({ ...access, repo: { type: "model", name: id }, revision: sha })) {
       if (entry.type === "file") files.push({ name: entry.path, size: entry.lfs?.size ?? entry.size });
     }
-    return { id, revision, sha, family: familyOf(info.config), files };
+    return { id, revision, sha, family: familyFromConfig(info.config), files };
   } catch (error) {
     throw lookupError(error, id, revision, errorCode, retryAfter);
   }
-}
-
-function familyOf(config: unknown): string | null {
-  if (typeof config !== "object" || config === null) return null;
-  const { model_type, architectures } = config as { model_type?: unknown; architectures?: unknown };
-  if (typeof model_type === "string" && model_type) return model_type;
-  if (Array.isArray(architectures) && typeof architectures[0] === "string") return architectures[0];
-  return null;
 }
 
 function lookupError(error: unknown, id: string, revision: string, errorCode: string | null, retryAfter: string | null): Error {
