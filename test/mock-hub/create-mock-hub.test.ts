@@ -85,6 +85,10 @@ describe("createMockHub through @huggingface/hub", () => {
     const sub = [];
     for await (const entry of listFiles({ repo: "org/tiny-gpt2", hubUrl: hub.url, path: "nested", recursive: true })) sub.push(entry.path);
     expect(sub).toEqual(["nested/deeper", "nested/deeper/notes.txt"]);
+    const sha = (await modelInfo({ name: "org/tiny-gpt2", hubUrl: hub.url, additionalFields: ["sha"] })).sha;
+    for await (const entry of listFiles({ repo: "org/tiny-gpt2", hubUrl: hub.url, expand: true })) {
+      expect(entry.lastCommit).toMatchObject({ id: sha, title: expect.any(String) });
+    }
   });
 
   it("downloads an LFS file through the CDN redirect, whole and in ranges", async () => {

@@ -82,7 +82,7 @@ describe("faults", () => {
   });
 
   it("slowBytesPerSecond paces the body in many pieces, bytes intact", async () => {
-    hub.setFaults("org/tiny-gpt2", { slowBytesPerSecond: 40_000 });
+    hub.setFaults("org/tiny-gpt2", { slowBytesPerSecond: 20_000 });
     const res = await fetch(`${hub.url}${await cdnPath()}`, { headers: { Range: "bytes=0-7999" } });
     let pieces = 0;
     const chunks: Uint8Array[] = [];
@@ -92,8 +92,8 @@ describe("faults", () => {
       chunks.push(read.value);
     }
     expect(Buffer.concat(chunks).equals(weights.subarray(0, 8000))).toBe(true);
-    // 40 kB/s goes out 2 kB at a time
-    expect(pieces).toBeGreaterThanOrEqual(4);
+    // 20 kB/s goes out 1 kB at a time over ~0.35 s; only a client stalled that long would see one piece
+    expect(pieces).toBeGreaterThanOrEqual(2);
     await vi.waitFor(() => expect(hub.requests.at(-1)!.fault).toBe("slowBytesPerSecond"));
   });
 
