@@ -1,0 +1,3 @@
+import { enableSorting } from "./sort-table.ts";
+
+for (const table of document.querySelectorAll<HTMLTableElement>("table[data-sortable]")) enableSorting(table);
