@@ -4,9 +4,11 @@ import { defineConfig } from "vitest/config";
 // Worker suites run inside workerd through their own project (see vitest.workers.config.ts).
 export default defineConfig({
   test: {
-    include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "test/**/*.test.ts", "site/**/*.test.ts"],
     exclude: ["test/browser/**", "node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    reporters: ["default", "json"],
+    outputFile: { json: ".test-artifacts/vitest.json" },
   },
 });

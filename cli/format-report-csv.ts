@@ -1,0 +1,33 @@
+import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
+
+// The reference's details columns, in the order weightwatcher writes them, so the two files diff.
+const REFERENCE_COLUMNS = [
+  "layer_id", "name", "D", "M", "N", "Q", "W_scale", "alpha", "alpha_weighted", "bulk_max", "bulk_min",
+  "entropy", "has_esd", "lambda_max", "layer_type", "log_alpha_norm", "log_norm", "log_spectral_norm",
+  "longname", "matrix_rank", "mp_softrank", "norm", "num_evals", "num_pl_spikes", "num_spikes", "rank_loss",
+  "rf", "sigma", "sigma_mp", "spectral_norm", "stable_rank", "status", "sv_max", "sv_min", "warning",
+  "weak_rank_loss", "xmax", "xmin",
+] as const;
+const RANDOMIZATION_COLUMNS = [
+  "rand_distance", "ww_softrank", "rand_num_spikes", "rand_sigma_mp", "rand_mp_softrank", "rand_bulk_max",
+  "rand_bulk_min", "rand_lambda_max",
+] as const;
+
+/** The per-layer table as CSV with the reference's column names (null → empty cell). */
+export function formatReportCsv(report: Report): string {
+  const columns: string[] = [...REFERENCE_COLUMNS, ...(report.method.randomize ? RANDOMIZATION_COLUMNS : [])];
+  const cell = (layer: AnalysedLayer, column: string): string => {
+    if (column === "has_esd") return "True";
+    if (column === "longname") return csvText(layer.name);
+    const value = (layer as unknown as Record<string, unknown>)[column];
+    if (value === null || value === undefined) return "";
+    return typeof value === "number" ? String(value) : csvText(String(value));
+  };
+  return [columns.join(","), ...report.layers.map((layer) => columns.map((c) => cell(layer, c)).join(","))].join("\n") + "\n";
+}
+
+function csvText(text: string): string {
+  // a leading = + - @ would be run as a formula by spreadsheets
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

@@ -1,0 +1,46 @@
+import { summarizeLayers } from "../metrics/summarize-layers.ts";
+import {
+  COMPATIBLE_WITH,
+  REPORT_SCHEMA,
+  type AnalysedLayer,
+  type FailedLayer,
+  type ModelIdentity,
+  type Report,
+  type SkippedLayer,
+} from "../report/schema.ts";
+import { TOOL_VERSION } from "../version.ts";
+
+export interface ReportParts {
+  identity: ModelIdentity;
+  method: { randomize: boolean; seed: number | null; engine: string };
+  layers: AnalysedLayer[];
+  skipped: SkippedLayer[];
+  failed: FailedLayer[];
+  createdAt: Date;
+}
+
+/** Puts finished layers (in any order) together into the report document. */
+export function assembleReport(parts: ReportParts): Report {
+  const byId = (a: { layer_id: number }, b: { layer_id: number }) => a.layer_id - b.layer_id;
+  const layers = [...parts.layers].sort(byId);
+  const skipped = [...parts.skipped].sort(byId);
+  const failed = [...parts.failed].sort(byId);
+  const summary = summarizeLayers(layers);
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: "heavytail", version: TOOL_VERSION },
+    method: {
+      compatible_with: COMPATIBLE_WITH,
+      mp_fit: true,
+      randomize: parts.method.randomize,
+      seed: parts.method.randomize ? parts.method.seed : null,
+      engine: parts.method.engine,
+    },
+    model: parts.identity,
+    created_at: parts.createdAt.toISOString(),
+    summary: { ...summary, layers_analysed: layers.length, layers_skipped: skipped.length, layers_failed: failed.length },
+    layers,
+    skipped,
+    failed,
+  };
+}
