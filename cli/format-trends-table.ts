@@ -13,9 +13,10 @@ export function formatTrendsTable(fits: SeriesRegression[]): string {
         String(f.n),
         formatNumber(f.slope),
         formatNumber(f.intercept),
-        formatNumber(f.rmse, 2),
-        formatNumber(f.r2, 2),
-        formatNumber(f.kendall_tau, 2),
+        // two decimals, as the paper's Table 1 prints them
+        f.rmse.toFixed(2),
+        f.r2.toFixed(2),
+        f.kendall_tau.toFixed(2),
       ]),
       [false, false, true, true, true, true, true, true],
     ) + "\n"

@@ -1,0 +1,112 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Report } from "../../shared/report/schema.ts";
+import { validateReport } from "../../shared/report/validate-report.ts";
+import { createMockHub, type MockHub } from "../mock-hub/create-mock-hub.ts";
+
+const run = promisify(execFile);
+const root = new URL("../../", import.meta.url).pathname;
+const tesseract = join(root, "test/fixtures/tesseract_eng_lstm");
+
+async function cli(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", join(root, "cli/heavytail.ts"), ...args], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      maxBuffer: 64 << 20,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const numericColumns = (report: Report) =>
+  report.layers.map((l) => Object.fromEntries(Object.entries(l).filter(([k, v]) => k !== "esd" && typeof v === "number")));
+
+describe("heavytail analyze", () => {
+  let local: Report;
+  let hub: MockHub;
+
+  beforeAll(async () => {
+    const out = await cli(["analyze", tesseract, "--format", "json"]);
+    expect(out.stderr).toBe("");
+    local = JSON.parse(out.stdout);
+    hub = await createMockHub({ repos: { "tesseract-ocr/eng-lstm": tesseract } });
+  });
+  afterAll(() => hub?.close());
+
+  it("prints exactly a valid report with --format json", () => {
+    const checked = validateReport(local);
+    expect(checked.ok ? [] : checked.errors).toEqual([]);
+    expect(local.model).toMatchObject({ id: "tesseract_eng_lstm", source: "local", sha: null, dtypes: ["F32"] });
+    expect(local.summary.layers_analysed).toBe(17);
+    expect(local.skipped.map((s) => s.name)).toEqual(["ConvSeries.ConvNL.W"]);
+  });
+
+  it("analyses a Hub id through HF_ENDPOINT with the same numbers as the local files", async () => {
+    const out = await cli(["analyze", "https://huggingface.co/tesseract-ocr/eng-lstm", "--format", "json"], { HF_ENDPOINT: hub.url });
+    expect(out.stderr).toBe("");
+    const report: Report = JSON.parse(out.stdout);
+    expect(report.model).toMatchObject({ id: "tesseract-ocr/eng-lstm", source: "hub", revision: "main" });
+    expect(report.model.sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(numericColumns(report)).toEqual(numericColumns(local));
+  });
+
+  it("writes the reference's columns with --format csv --out", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "heavytail-cli-")), "details.csv");
+    const out = await cli(["analyze", tesseract, "--format", "csv", "--out", file]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe("");
+    const [header, ...rows] = readFileSync(file, "utf8").trim().split("\n");
+    const reference = readFileSync(join(root, "test/fixtures/ppocrv4_rec/reference.details.csv"), "utf8").split("\n")[0];
+    expect(header).toBe(reference);
+    expect(rows).toHaveLength(17);
+  });
+
+  it("prints a readable table by default", async () => {
+    const out = await cli(["analyze", join(tesseract, "model.safetensors")]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/17 analysed, 1 skipped, 0 failed/);
+    expect(out.stdout).toMatch(/Output\.W .* over-trained/);
+  });
+
+  it("reproduces the randomized columns for the same seed", async () => {
+    const a = await cli(["analyze", tesseract, "--format", "json", "--randomize", "--seed", "11"]);
+    const b = await cli(["analyze", tesseract, "--format", "json", "--randomize", "--seed", "11"]);
+    const ra: Report = JSON.parse(a.stdout);
+    expect(ra.method).toMatchObject({ randomize: true, seed: 11 });
+    expect(ra.layers[0].rand_distance).toBeGreaterThan(0);
+    expect(numericColumns(ra)).toEqual(numericColumns(JSON.parse(b.stdout)));
+  });
+
+  it("says clearly what is wrong, with a non-zero exit", async () => {
+    const missing = await cli(["analyze", "no-such-org/no-such-model"], { HF_ENDPOINT: hub.url });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^heavytail: .*no-such-org\/no-such-model/);
+    const hostile = await cli(["analyze", "https://evil.example/org/name"]);
+    expect(hostile.code).toBe(1);
+    expect(hostile.stderr).toMatch(/not huggingface\.co/);
+    const dir = mkdtempSync(join(tmpdir(), "heavytail-cli-"));
+    writeFileSync(join(dir, "broken.safetensors"), Buffer.from([1, 2, 3]));
+    const broken = await cli(["analyze", join(dir, "broken.safetensors")]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/broken\.safetensors/);
+    const usage = await cli(["analyze", tesseract, "--format", "xml"]);
+    expect(usage.code).toBe(2);
+  });
+});
+
+describe("heavytail trends", () => {
+  it("prints the paper's Table 1 rows", async () => {
+    const out = await cli(["trends", join(root, "test/fixtures/trends/torchvision_vgg_resnet.csv")]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/VGG\s+log_spectral_norm\s+8\s+.*\s0\.23\s+0\.98\s+-0\.93/);
+    expect(out.stdout).toMatch(/ResNet\s+alpha_weighted\s+5\s+.*\s0\.61\s+0\.96\s+-1\.00/);
+  });
+});
