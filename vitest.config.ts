@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ["default", "json"],
     outputFile: { json: ".test-artifacts/vitest.json" },
+    projects: [{ extends: true, test: { name: "node" } }, "./vitest.workers.config.ts"],
   },
 });

@@ -1,5 +1,9 @@
+import { mkdirSync } from "node:fs";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineProject } from "vitest/config";
+
+// wrangler refuses an assets directory that does not exist, and a fresh clone has no built site
+mkdirSync(new URL("./site/dist", import.meta.url), { recursive: true });
 
 // Worker suites: routes, validation, the job Durable Object, the queue consumer, KV and badges run
 // inside workerd (miniflare) against the project's mock Hub, started on the Node side.
@@ -13,6 +17,8 @@ export default defineProject({
           TASK_TIMEOUT_SECONDS: "20",
           TRIGGERS_PER_MINUTE: "1000",
           MAX_MODEL_BYTES: "50000000",
+          // small enough that the fixtures' larger layers are split into parts and combined
+          EDGE_TASK_FLOPS: "2e7",
         },
       },
     })),

@@ -1,14 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
 export interface WranglerDevOptions {
   /** repository root (where wrangler.toml is) */
   root: string;
-  /** Worker vars to set (HF_ENDPOINT, TASK_TIMEOUT_SECONDS, …) */
+  /** Worker vars to set (HF_ENDPOINT, TASK_TIMEOUT_SECONDS, …); wrangler prints these */
   vars: Record<string, string>;
+  /** secrets (HF_TOKEN), passed in an env file so wrangler shows them as hidden */
+  secrets?: Record<string, string>;
   /** folder for local KV, Durable Object and queue state */
   persistTo: string;
   /** file that receives wrangler's output */
@@ -51,6 +53,12 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     "--persist-to", options.persistTo, "--show-interactive-dev-session=false", "--log-level", "info",
     ...Object.entries(options.vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
   ];
+  const secrets = Object.entries(options.secrets ?? {});
+  if (secrets.length > 0) {
+    const envFile = join(options.persistTo, "secrets.env");
+    await writeFile(envFile, secrets.map(([k, v]) => `${k}=${v}\n`).join(""), { mode: 0o600 });
+    args.push("--env-file", envFile);
+  }
   const log = createWriteStream(options.logFile);
   const child = spawn(join(options.root, "node_modules", ".bin", "wrangler"), args, {
     cwd: options.root,

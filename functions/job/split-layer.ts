@@ -13,7 +13,9 @@ export type LayerTasks =
   | { ok: true; tasks: { id: string; work: TaskWork }[] }
   | { ok: false; reason: string };
 
+// Grams are float64; randomization holds the layer's values as float32
 const BYTES_PER_VALUE = 8;
+const BYTES_PER_WEIGHT = 4;
 
 /**
  * How one layer is computed on Workers: as one task when its Gram product and memory fit one
@@ -33,7 +35,7 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
       reason: `too large for the edge lane: its ${rf}×${order}² float64 Gram needs ${mb(gramBytes)} MB, twice that while combining, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)`,
     };
   }
-  const randomize = gramBytes + rows * cols * rf * BYTES_PER_VALUE <= limits.maxTaskBytes;
+  const randomize = gramBytes + rows * cols * rf * BYTES_PER_WEIGHT <= limits.maxTaskBytes;
   const flops = rows * cols * order * rf;
   if (randomize && flops <= limits.maxTaskFlops) return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
 

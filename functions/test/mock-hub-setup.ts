@@ -25,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "hostile/header-past-end": join(dir, "hostile", "header-past-end"),
       "hostile/header-bomb": join(dir, "hostile", "header-bomb"),
       "paddle/ppocrv4_rec": "test/fixtures/ppocrv4_rec",
+      "copies/ppocrv4_rec": "test/fixtures/ppocrv4_rec",
       "tesseract/eng_lstm": "test/fixtures/tesseract_eng_lstm",
       "synthetic/llama-tiny": join(dir, "llama"),
     },

@@ -1,0 +1,79 @@
+// `npm run demo [-- --port 8787] [-- --skip-site]`: the whole product on this machine, offline.
+// A mock Hugging Face Hub serves the bundled fixture models, the service (wrangler dev: local KV,
+// Queues, Durable Objects) analyses them through it, and the static site is built from the
+// service's reports and served by the same Worker. Ctrl-C stops everything.
+import { spawn } from "node:child_process";
+import { join, resolve } from "node:path";
+import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
+import { startWranglerDev } from "./start-wrangler-dev.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const MODELS = {
+  "paddle/ppocrv4_rec": join(ROOT, "test/fixtures/ppocrv4_rec"),
+  "tesseract/eng_lstm": join(ROOT, "test/fixtures/tesseract_eng_lstm"),
+};
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+async function analyse(service: string, model: string): Promise<string> {
+  const response = await fetch(`${service}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
+  const body = (await response.json()) as { key?: string; state?: string; message?: string };
+  if (!body.key) throw new Error(`analysing ${model} failed: ${response.status} ${body.message ?? ""}`);
+  for (let state = body.state; state !== "done"; ) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const status = (await (await fetch(`${service}/api/jobs/${body.key}`)).json()) as { state: string; layers: { done: number; total: number }; error?: string };
+    if (status.state === "failed") throw new Error(`analysing ${model} failed: ${status.error}`);
+    if (status.state !== state) console.log(`  ${model}: ${status.state}`);
+    state = status.state;
+  }
+  return body.key;
+}
+
+function buildSite(service: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["site/build.ts", "--from", service], { cwd: ROOT, stdio: "inherit" });
+    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`the site build exited with ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const port = Number(option("--port") ?? 8787);
+  const hub = await createMockHub({ repos: MODELS });
+  console.log(`mock Hub on ${hub.url} serving ${Object.keys(MODELS).join(", ")}`);
+  const service = await startWranglerDev({
+    root: ROOT,
+    port,
+    vars: { HF_ENDPOINT: hub.url },
+    persistTo: join(ROOT, ".wrangler", "demo-state"),
+    logFile: join(ROOT, ".wrangler", "demo-wrangler.log"),
+  });
+  const stop = async () => {
+    await service.stop();
+    await hub.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+  console.log(`service on ${service.url} (log: .wrangler/demo-wrangler.log)`);
+
+  for (const model of Object.keys(MODELS)) console.log(`analysed ${await analyse(service.url, `https://huggingface.co/${model}`)}`);
+  if (!process.argv.includes("--skip-site")) await buildSite(service.url);
+
+  console.log(`
+heavytail demo is running (Ctrl-C stops it):
+  site and leaderboard   ${service.url}/
+  a model page           ${service.url}/paddle/ppocrv4_rec
+  report JSON            ${service.url}/api/reports/paddle/ppocrv4_rec
+  badge                  ${service.url}/badge/paddle/ppocrv4_rec.svg
+  leaderboard JSON       ${service.url}/api/leaderboard
+  analyse by URL         curl -X POST ${service.url}/api/analyze -H 'content-type: application/json' -d '{"model":"https://huggingface.co/tesseract/eng_lstm"}'
+`);
+}
+
+main().catch((error: Error) => {
+  console.error(`demo: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+// Measures what one Worker task costs for one layer, under Node with the same task code the queue
+// consumer runs (runTaskWork): peak resident memory and CPU time. Local workerd enforces neither
+// the 128 MB limit nor CPU limits, so docs/edge-limits.md is written from these numbers.
+//
+//   npx tsx scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--dtype BF16] [--work layer|tall-part|wide-block] [--parts K]
+//
+// The weights are synthesised on the fly as a byte source (like bytes arriving from the Hub), so
+// the tensor itself is never held in memory. Each run is a fresh process: run one shape at a time.
+import type { LayerPlan } from "../shared/plan/types.ts";
+import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
+import { workerEngine } from "../functions/engine.ts";
+import { runTaskWork } from "../functions/queue/run-task-work.ts";
+import type { TaskMessage, TaskWork } from "../functions/queue/task-message.ts";
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : process.argv[at + 1];
+}
+
+// splitmix32 of the element index, then a sum of four uniforms (≈ Gaussian): deterministic weights
+function weightAt(index: number): number {
+  let sum = 0;
+  for (let k = 0; k < 4; k++) {
+    let z = (Math.imul(index, 4) + k + 0x9e3779b9) | 0;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    sum += ((z ^ (z >>> 16)) >>> 0) / 4294967296;
+  }
+  return (sum - 2) * 0.05;
+}
+
+/** A tensor's bytes made on request, `bytesPerValue` little-endian bytes per element. */
+function syntheticSource(dtype: Dtype, elements: number): ByteSource {
+  const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
+  const size = elements * width;
+  const scratch = new DataView(new ArrayBuffer(4));
+  const encode = (index: number, out: Uint8Array, at: number) => {
+    scratch.setFloat32(0, weightAt(index), true);
+    if (dtype === "BF16") {
+      out[at] = scratch.getUint8(2);
+      out[at + 1] = scratch.getUint8(3);
+    } else {
+      for (let b = 0; b < 4; b++) out[at + b] = scratch.getUint8(b);
+    }
+  };
+  const make = (offset: number, length: number) => {
+    const out = new Uint8Array(length);
+    for (let at = 0; at < length; at += width) encode((offset + at) / width, out, at);
+    return out;
+  };
+  return {
+    name: "synthetic.safetensors",
+    size: async () => size,
+    read: async (offset, length) => make(offset, length),
+    async *stream(offset, length) {
+      const chunk = 1 << 20;
+      for (let at = 0; at < length; at += chunk) yield make(offset + at, Math.min(chunk, length - at));
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const rows = Number(option("--rows", "768"));
+  const cols = Number(option("--cols", "3072"));
+  const dtype = option("--dtype", "BF16") as Dtype;
+  const kind = option("--work", "layer");
+  const parts = Number(option("--parts", "4"));
+  const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
+  const plan: LayerPlan = {
+    layer_id: 0, name: "measured", layer_type: "dense", rows, cols, rf: 1, N: Math.max(rows, cols), M: Math.min(rows, cols), scale: 1,
+    tensor: { name: "measured.weight", dtype, shape: [rows, cols], begin: 0, end: rows * cols * width, file: "synthetic.safetensors" },
+  };
+  const work: TaskWork =
+    kind === "tall-part"
+      ? { kind: "tall-part", rowStart: 0, rowEnd: Math.ceil(rows / parts) }
+      : kind === "wide-block"
+        ? { kind: "wide-block", i: 1, j: 0, panelRows: Math.ceil(rows / parts) }
+        : { kind: "layer" };
+  const task: TaskMessage = { key: "measure/layer@0", id: "measure/layer", sha: "0", task: "000000", plan, work, seed: 1, dispatch: 1 };
+  // parts are written to KV by the Worker; here an in-memory stand-in keeps what was put
+  const stored = new Map<string, ArrayBuffer>();
+  const kv = {
+    put: async (key: string, value: ArrayBufferView) => void stored.set(key, value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)),
+  } as unknown as KVNamespace;
+
+  const before = process.resourceUsage().maxRSS;
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const layer = await runTaskWork(task, syntheticSource(dtype, rows * cols), workerEngine, kv);
+  const used = process.cpuUsage(cpu);
+  const result = {
+    shape: `${rows}×${cols}`,
+    dtype,
+    work: kind,
+    wall_s: +((performance.now() - started) / 1000).toFixed(2),
+    cpu_s: +((used.user + used.system) / 1e6).toFixed(2),
+    peak_rss_mb: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
+    rss_before_mb: +(before / 1024).toFixed(1),
+    alpha: layer?.alpha ?? null,
+    stored_part_mb: +([...stored.values()].reduce((s, b) => s + b.byteLength, 0) / 2 ** 20).toFixed(1),
+  };
+  console.log(JSON.stringify(result));
+}
+
+main().catch((error: Error) => {
+  console.error(`measure-edge-layer: ${error.message}`);
+  process.exit(1);
+});
