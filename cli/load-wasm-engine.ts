@@ -32,6 +32,6 @@ export async function loadWasmEngine(options: LoadWasmEngineOptions = {}): Promi
   // The kernels run as a few long calls; V8's baseline tier would run the first of each unoptimized
   // (there is no on-stack replacement for WebAssembly), so compile with the optimizing tier at once.
   v8.setFlagsFromString("--no-liftoff");
-  const module = await WebAssembly.compile(bytes);
+  const module = await WebAssembly.compile(new Uint8Array(bytes));
   return createWasmLinalg(module, options);
 }

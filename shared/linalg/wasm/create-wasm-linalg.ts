@@ -1,0 +1,23 @@
+import type { WasmLinalg, WasmLinalgOptions } from "./types.ts";
+import { createWasmSession } from "./wasm-session.ts";
+import { wasmEigvalsh } from "./wasm-eigvalsh.ts";
+import { createWasmGram } from "./create-wasm-gram.ts";
+
+const MIB = 1024 * 1024;
+
+/**
+ * The WASM SIMD engine from a compiled module (the Worker imports build/heavytail-linalg.wasm as a
+ * module; Node compiles the file's bytes, see cli/load-wasm-engine.ts). eigvalsh matches the JS
+ * solver's signature so either can be injected; createGram keeps a layer's Gram in WASM memory.
+ */
+export function createWasmLinalg(module: WebAssembly.Module, options: WasmLinalgOptions = {}): WasmLinalg {
+  const session = createWasmSession(module, options.keepBytes ?? 32 * MIB);
+  const tuning = { blockSize: options.blockSize ?? 32, twoStageFrom: options.twoStageFrom ?? 1536 };
+  const stagingBytes = options.gramStagingBytes ?? 8 * MIB;
+  return {
+    eigvalsh: (n, a) => wasmEigvalsh(session, n, a, tuning),
+    createGram: (m) => createWasmGram(session, m, stagingBytes, tuning),
+    memoryBytes: () => session.memoryBytes(),
+    peakMemoryBytes: () => session.peakMemoryBytes(),
+  };
+}

@@ -1,0 +1,60 @@
+/** Eigenvalues of a symmetric matrix: the same signature as the JS solver (shared/linalg/eigvalsh.ts). */
+export type EigvalshFn = (n: number, a: Float64Array) => Float64Array;
+
+/**
+ * G = Σ BᵀB accumulated in float64 from float32 values, kept in WASM memory as a packed lower
+ * triangle (half the bytes of a full matrix) until its eigenvalues are taken in place.
+ */
+export interface GramAccumulator {
+  /** order of G: the number of columns of the rows fed to addRows */
+  readonly order: number;
+  /** rows fed so far through addRows (whole rows only) */
+  readonly rowsAdded: number;
+  /**
+   * G += BᵀB for rows of B (`order` values each) in storage order. Chunks may split rows anywhere
+   * between values; rows are staged and multiplied in blocks.
+   */
+  addRows(values: Float32Array): void;
+  /**
+   * G[a0+i][b0+j] += Σ_t P_a[i][t]·P_b[j][t]: the block of W Wᵀ that two row panels of a wide
+   * matrix (each row-major, `k` values per row) contribute. The panels are the same one
+   * (the same array and a0 = b0) or cover disjoint row ranges.
+   */
+  addPanelPair(pa: Float32Array, a0: number, pb: Float32Array, b0: number, k: number): void;
+  /** G as a full symmetric row-major float64 matrix (the accumulator stays usable) */
+  toArray(): Float64Array;
+  /** eigenvalues of G, ascending; computed in place, so the accumulator is finished afterwards */
+  eigenvalues(): Float64Array;
+  /** gives the memory back without computing */
+  dispose(): void;
+}
+
+export interface WasmLinalg {
+  /** eigenvalues (ascending) of the symmetric n×n row-major matrix a; reads its lower triangle only */
+  eigvalsh: EigvalshFn;
+  /** a Gram accumulator of order m in WASM memory */
+  createGram(m: number): GramAccumulator;
+  /** bytes of WASM linear memory held now (0 after a release) */
+  memoryBytes(): number;
+  /** largest linear memory this engine has held, in bytes (for the memory benchmark) */
+  peakMemoryBytes(): number;
+}
+
+export interface WasmLinalgOptions {
+  /**
+   * Memory growth policy: memory grows to exactly the pages a call needs; when nothing is allocated
+   * any more and more than this many bytes are held, the instance (and its memory) is dropped and
+   * the next call starts a fresh one. Default 32 MiB.
+   */
+  keepBytes?: number;
+  /** bytes for staging float32 rows and their float64 micro-panels per Gram (default 8 MiB) */
+  gramStagingBytes?: number;
+  /** panel width of the one-stage reduction and bandwidth of the two-stage one (default 32) */
+  blockSize?: number;
+  /**
+   * order from which the two-stage reduction (dense → band by level-3 updates → tridiagonal by
+   * bulge chasing) replaces the one-stage one, whose per-column pass over the trailing matrix is
+   * memory-bound once the matrix leaves the caches (default 1536)
+   */
+  twoStageFrom?: number;
+}
