@@ -74,7 +74,7 @@ export function createWasmGram(session: WasmSession, m: number, stagingBytes: nu
       if (!Number.isInteger(kk) || kk < 1 || pa.length % kk !== 0 || pb.length % kk !== 0) {
         throw new WasmLinalgError("BAD_ARGUMENT", `panels of ${pa.length} and ${pb.length} values are not whole rows of ${kk}`);
       }
-      const same = pa === pb && a0 === b0;
+      const same = a0 === b0 && pa.buffer === pb.buffer && pa.byteOffset === pb.byteOffset && pa.length === pb.length;
       // a block above the diagonal is stored as its transpose, P_b P_aᵀ
       const swap = a0 < b0;
       const [x, x0, y, y0] = swap ? [pb, b0, pa, a0] as const : [pa, a0, pb, b0] as const;

@@ -18,7 +18,8 @@ export interface GramAccumulator {
   /**
    * G[a0+i][b0+j] += Σ_t P_a[i][t]·P_b[j][t]: the block of W Wᵀ that two row panels of a wide
    * matrix (each row-major, `k` values per row) contribute. The panels are the same one
-   * (the same array and a0 = b0) or cover disjoint row ranges.
+   * (views of the same memory and a0 = b0; then only the lower triangle of the block is formed)
+   * or cover disjoint row ranges (a block above the diagonal is stored as its transpose).
    */
   addPanelPair(pa: Float32Array, a0: number, pb: Float32Array, b0: number, k: number): void;
   /** G as a full symmetric row-major float64 matrix (the accumulator stays usable) */
