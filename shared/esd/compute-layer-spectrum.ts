@@ -9,6 +9,11 @@ export interface SpectrumOptions extends RefineOptions {
   eigvalsh?: Eigvalsh;
   /** refine the small end of the spectrum against the weights (default true; costs extra passes on the few layers that need it) */
   refine?: boolean;
+  /**
+   * computes the Grams in place of computeLayerGrams, e.g. on a GPU (shared/esd/gpu/); the
+   * refinement of the small end still accumulates its own float64 Gram
+   */
+  grams?: (plan: LayerPlan, read: ValueReader) => Promise<{ grams: Float64Array[] }>;
 }
 
 /**
@@ -17,7 +22,7 @@ export interface SpectrumOptions extends RefineOptions {
  * weights (refineSmallSingularValues).
  */
 export async function computeLayerSpectrum(plan: LayerPlan, read: ValueReader, options: SpectrumOptions = {}): Promise<LayerSpectrum> {
-  const { grams } = await computeLayerGrams(plan, read, options);
+  const { grams } = await (options.grams ? options.grams(plan, read) : computeLayerGrams(plan, read, options));
   const spectrum = spectrumFromGrams(plan, grams, { eigvalsh: options.eigvalsh });
   return options.refine === false ? spectrum : refineSmallSingularValues(plan, read, spectrum, options);
 }

@@ -1,0 +1,12 @@
+export type GpuGramErrorCode = "invalid_option" | "kernel_failed" | "reader_mismatch";
+
+/** The GPU Gram could not be computed: a bad setting, a kernel gpu.js could not build or run, or a short reader. */
+export class GpuGramError extends Error {
+  constructor(
+    readonly code: GpuGramErrorCode,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = "GpuGramError";
+  }
+}
