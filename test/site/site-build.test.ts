@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
 import { modelSlug } from "../../site/src/lib/model-slug.ts";
 import { reportPaths } from "../../site/src/lib/report-paths.ts";
+import { revealInvisible } from "../../site/src/lib/reveal-invisible.ts";
 import { HOSTILE } from "../helpers/fixture-report-specs.ts";
 import { buildFixtureSite, FIXTURE_REPORTS, type BuiltSite } from "./build-fixture-site.ts";
 import { scanHtmlTags } from "./scan-html-tags.ts";
@@ -113,18 +114,20 @@ describe("the site built from fixture reports", () => {
     }
   });
 
-  it("shows hostile strings as text, invisible and right-to-left marks included", () => {
+  it("shows hostile strings as text, with invisible and right-to-left marks made visible", () => {
     const local = latestByModel().find((r) => r.model.source === "local")!;
     const card = page(reportPaths(modelSlug(local.model.id, "local"), null).card);
     const text = textOf(card);
     expect(text).toContain(HOSTILE.attribute);
     expect(text).toContain(HOSTILE.script);
     expect(text).toContain(HOSTILE.mustache);
-    expect(text).toContain(HOSTILE.rtl);
-    expect(text).toContain(HOSTILE.zeroWidth);
+    expect(text).toContain(revealInvisible(HOSTILE.rtl));
+    expect(text).toContain(revealInvisible(HOSTILE.zeroWidth));
+    expect(text).not.toMatch(/[\u200B-\u200F\u202A-\u202E]/);
     expect(card).toContain("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;");
     const hub = latestByModel().find((r) => r.model.id.startsWith("rtl-org/"))!;
-    expect(textOf(page(reportPaths(modelSlug(hub.model.id, "hub"), null).card))).toContain(hub.model.id);
+    const hubCard = textOf(page(reportPaths(modelSlug(hub.model.id, "hub"), null).card));
+    expect(hubCard).toContain("rtl-org/⟨U+202E⟩exe.fdp⟨U+202C⟩zero⟨U+200B⟩width⟨U+200D⟩join");
   });
 
   it("draws a report card's plots as SVG with paths and a text alternative", () => {
