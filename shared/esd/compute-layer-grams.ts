@@ -56,7 +56,7 @@ export async function computeLayerGrams(plan: LayerPlan, read: ValueReader, opti
     await readPanel(layout, read, i * p, rowsOf(i), panelI);
     for (let j = 0; j <= i; j++) {
       const b = j === i ? panelI : await readPanel(layout, read, j * p, rowsOf(j), panelJ);
-      for (let s = 0; s < rf; s++) addPanelProduct(panelI[s], rowsOf(i), b[s], rowsOf(j), cols, grams[s], n, i * p, j * p);
+      for (let s = 0; s < rf; s++) addPanelProduct(panelI[s], rowsOf(i), b[s], rowsOf(j), cols, grams[s], n, i * p, j * p, i === j);
     }
   }
   for (const g of grams) {

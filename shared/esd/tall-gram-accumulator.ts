@@ -32,20 +32,52 @@ export function createTallGramAccumulator(layout: GramLayout, options: { blockRo
   let rows = 0;
   let finished = false;
 
+  // G += BᵀB on the lower triangle, two rows by two columns at a time: each pass over the block
+  // loads four columns for four products (the sums keep the plain dot-product order)
   const flush = (count: number) => {
     for (let s = 0; s < rf; s++) {
       const g = grams[s];
       const bt = blocks[s];
-      for (let i = 0; i < m; i++) {
-        const bi = i * blockRows;
-        const gi = i * m;
-        for (let j = 0; j <= i; j++) {
-          const bj = j * blockRows;
-          let sum = 0;
-          for (let r = 0; r < count; r++) sum += bt[bi + r] * bt[bj + r];
-          g[gi + j] += sum;
+      const dot = (i: number, j: number) => {
+        let sum = 0;
+        for (let r = 0, bi = i * blockRows, bj = j * blockRows; r < count; r++) sum += bt[bi + r] * bt[bj + r];
+        return sum;
+      };
+      let i = 0;
+      for (; i + 1 < m; i += 2) {
+        const a0 = i * blockRows;
+        const a1 = a0 + blockRows;
+        const g0 = i * m;
+        const g1 = g0 + m;
+        let j = 0;
+        for (; j + 1 <= i; j += 2) {
+          const c0 = j * blockRows;
+          const c1 = c0 + blockRows;
+          let s00 = 0;
+          let s01 = 0;
+          let s10 = 0;
+          let s11 = 0;
+          for (let r = 0; r < count; r++) {
+            const x0 = bt[a0 + r];
+            const x1 = bt[a1 + r];
+            const y0 = bt[c0 + r];
+            const y1 = bt[c1 + r];
+            s00 += x0 * y0;
+            s01 += x0 * y1;
+            s10 += x1 * y0;
+            s11 += x1 * y1;
+          }
+          g[g0 + j] += s00;
+          g[g0 + j + 1] += s01;
+          g[g1 + j] += s10;
+          g[g1 + j + 1] += s11;
         }
+        // the diagonal pair: (i, i), (i+1, i), (i+1, i+1)
+        g[g0 + i] += dot(i, i);
+        g[g1 + i] += dot(i + 1, i);
+        g[g1 + i + 1] += dot(i + 1, i + 1);
       }
+      if (i < m) for (let j = 0; j <= i; j++) g[i * m + j] += dot(i, j);
     }
   };
 
