@@ -30,6 +30,7 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
     seed: args.seed,
     engine: engine.name,
     eigvalsh: engine.eigvalsh,
+    grams: engine.grams,
     onProgress,
   });
   if (showProgress) process.stderr.write("\r\x1b[2K");
