@@ -7,7 +7,7 @@ import { computeLayerGrams } from "./compute-layer-grams.ts";
 import { arrayValueReader } from "./array-value-reader.ts";
 import { tallGramPartial } from "./tall-gram-partial.ts";
 import { sumGrams } from "./sum-grams.ts";
-import { wideGramBlock } from "./wide-gram-block.ts";
+import { wideGramBlock, type WideGramBlock } from "./wide-gram-block.ts";
 import { assembleWideGram } from "./assemble-wide-gram.ts";
 import { panelRows } from "./panel-rows.ts";
 import { gramLayout } from "./gram-layout.ts";
@@ -148,7 +148,7 @@ describe("split layers", () => {
     const read = arrayValueReader(v, 9);
     const p = 4;
     const full = (await computeLayerGrams(plan, read, { panelBytes: p * 40 * 2 * 8 })).grams;
-    const blocks = [];
+    const blocks: WideGramBlock[] = [];
     for (let i = 0; i < 4; i++) for (let j = 0; j <= i; j++) blocks.push(await wideGramBlock(plan, read, i, j, p));
     expect(assembleWideGram(plan, blocks, p)).toEqual(full);
     expect(() => assembleWideGram(plan, blocks.slice(1), p)).toThrow(EsdError);

@@ -60,7 +60,7 @@ describe("measureLayer", () => {
   });
 
   it("adds the randomization columns from the shuffled spectrum", () => {
-    const R = E.map((v, i) => 1 + 0.01 * i);
+    const R = E.map((_, i) => 1 + 0.01 * i);
     const c = measureLayer(planFor([100, 40]), spectrum(E), spectrum(R));
     expect(c.ww_softrank).toBeCloseTo(Math.max(...R) / Math.max(...E), 14);
     expect(c.rand_lambda_max).toBe(Math.max(...R));
