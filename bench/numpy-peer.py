@@ -1,0 +1,99 @@
+"""The numpy peer of bench/run.ts: same matrices (read from the files the bench writes), one thread.
+
+  numpy-peer.py eig W.bin N M OUT.bin   -> eigvalsh(W64.T @ W64) into OUT.bin, timings as JSON
+  numpy-peer.py model FILE.safetensors  -> Gram + eigvalsh + power-law fit of every analysed layer
+"""
+import json, struct, sys, time
+import numpy as np
+
+
+def kernel():
+    try:
+        from threadpoolctl import threadpool_info
+        return ", ".join(f"{i.get('internal_api')} {i.get('architecture')} threads={i.get('num_threads')}" for i in threadpool_info())
+    except ImportError:
+        pass
+    import ctypes, glob, os
+    for lib in glob.glob(os.path.join(os.path.dirname(np.__file__) + ".libs", "*openblas*")):
+        dll = ctypes.CDLL(lib)
+        for prefix in ("scipy_openblas", "openblas"):
+            for suffix in ("64_", ""):
+                f = getattr(dll, f"{prefix}_get_corename{suffix}", None)
+                if f is not None:
+                    f.restype = ctypes.c_char_p
+                    return f"openblas core {f().decode()} (threadpoolctl not installed; read through ctypes)"
+    return "unknown"
+
+
+def fit_power_law(evals):
+    x = np.sort(evals[evals > 1e-5])
+    n = len(x)
+    if n < 2:
+        return None
+    logx = np.log(x)
+    suffix = np.cumsum(logx[::-1])[::-1]
+    best = (np.inf, 0, 0.0)
+    for i in range(n - 1):
+        k = n - i
+        alpha = 1 + k / (suffix[i] - k * logx[i])
+        if alpha > 1:
+            t = np.arange(k)
+            d = np.max(np.abs(1 - (x[i:] / x[i]) ** (1 - alpha) - t / k))
+        else:
+            d = 1.0
+        if d < best[0]:
+            best = (d, i, alpha)
+    return best[2]
+
+
+def timed(f):
+    w0, c0 = time.perf_counter(), time.process_time()
+    out = f()
+    return out, time.perf_counter() - w0, time.process_time() - c0
+
+
+def eig(path, n, m, out):
+    w = np.fromfile(path, dtype=np.float32).reshape(n, m)
+    def run():
+        w64 = w.astype(np.float64)
+        return np.linalg.eigvalsh(w64.T @ w64)
+    run_small = np.linalg.eigvalsh(np.eye(4))  # load LAPACK before timing
+    ev, wall, cpu = timed(run)
+    ev.tofile(out)
+    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "kernel": kernel()}))
+
+
+def model(path):
+    with open(path, "rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(size))
+        base = 8 + size
+
+    def run():
+        layers = 0
+        with open(path, "rb") as f:
+            for name in sorted(k for k in header if k != "__metadata__"):
+                info = header[name]
+                shape = info["shape"]
+                if not name.endswith(".weight") or len(shape) != 2 or shape[0] < 2 or info["dtype"] != "F32":
+                    continue
+                n, m = max(shape), min(shape)
+                if n > 50000 or m < 10 or m > 15000:
+                    continue
+                start, end = info["data_offsets"]
+                f.seek(base + start)
+                w = np.frombuffer(f.read(end - start), dtype=np.float32).reshape(shape).astype(np.float64)
+                g = w.T @ w if shape[0] >= shape[1] else w @ w.T
+                fit_power_law(np.linalg.eigvalsh(g))
+                layers += 1
+        return layers
+
+    layers, wall, cpu = timed(run)
+    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "layers": layers, "kernel": kernel()}))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "eig":
+        eig(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
+    else:
+        model(sys.argv[2])

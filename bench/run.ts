@@ -1,0 +1,183 @@
+// npm run bench            speed ratios against numpy (one thread), the fit, GPT-2 small end to end, memory
+// npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
+import { openLocalModel } from "../cli/open-local-model.ts";
+import { analyzeModel } from "../shared/analyze/analyze-model.ts";
+import { fitPowerLaw } from "../shared/fit/fit-power-law.ts";
+import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
+import type { WasmLinalg, WasmLinalgOptions } from "../shared/linalg/wasm/types.ts";
+import { writeGpt2LikeModel } from "../test/helpers/generate-models.ts";
+import { seededWeights } from "../test/wasm/test-matrices.ts";
+
+const quick = process.argv.includes("--quick");
+const dir = mkdtempSync(join(tmpdir(), "heavytail-bench-"));
+const peerScript = new URL("./numpy-peer.py", import.meta.url).pathname;
+const failures: string[] = [];
+
+/** numpy in a subprocess: one thread, and without the OpenBLAS overrides that slow a current numpy */
+function numpy(args: string[]): { wall_s: number; cpu_s: number; kernel: string; layers?: number } {
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return JSON.parse(execFileSync("python3", [peerScript, ...args], { env, maxBuffer: 1 << 20 }).toString());
+}
+
+function timed<T>(f: () => T): { value: T; wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = f();
+  const c = process.cpuUsage(c0);
+  return { value, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+}
+
+async function engine(options: WasmLinalgOptions = {}): Promise<WasmLinalg> {
+  const e = await loadWasmEngine(options);
+  if (!e) throw new Error("build/heavytail-linalg.wasm is missing: run npm run build:wasm first");
+  return e;
+}
+
+const s = (x: number) => x.toFixed(3).padStart(8);
+const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+
+async function eigenvalueShapes(): Promise<void> {
+  const shapes = quick ? [[64, 64], [300, 97], [130, 257]] : [[768, 768], [3072, 768], [4096, 1024], [4096, 4096]];
+  console.log("\n## Eigenvalues of WᵀW (float32 W, Gram included), WASM one thread vs numpy eigvalsh(W64.T @ W64)");
+  console.log("shape       | wasm wall  cpu    | numpy wall  cpu   | ratio wall  cpu | max|Δλ|/λmax | wasm peak memory");
+  let kernel = "";
+  for (const [rows, cols] of shapes) {
+    const m = Math.min(rows, cols);
+    const w = seededWeights(rows, cols, rows * 7919 + cols);
+    const e = await engine();
+    const run = timed(() => {
+      const g = e.createGram(m);
+      if (rows >= cols) g.addRows(w);
+      else g.addPanelPair(w, 0, w, 0, cols);
+      return g.eigenvalues();
+    });
+    writeFileSync(join(dir, "w.bin"), w);
+    // numpy's peer uses WᵀW of the stored matrix; a wide one is passed transposed so both compute the smaller Gram
+    const wt = rows >= cols ? w : transpose(w, rows, cols);
+    writeFileSync(join(dir, "w.bin"), wt);
+    const peer = numpy(["eig", join(dir, "w.bin"), String(Math.max(rows, cols)), String(m), join(dir, "ev.bin")]);
+    kernel = peer.kernel;
+    const bytes = readFileSync(join(dir, "ev.bin"));
+    const ref = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    let diff = 0;
+    for (let i = 0; i < m; i++) diff = Math.max(diff, Math.abs(run.value[i] - ref[i]));
+    const rel = diff / ref[m - 1];
+    if (!(rel < 1e-12)) failures.push(`${rows}x${cols}: eigenvalues differ from numpy by ${rel.toExponential(2)}·λmax`);
+    console.log(
+      `${`${rows}x${cols}`.padEnd(11)} |${s(run.wall)}${s(run.cpu)} |${s(peer.wall_s)}${s(peer.cpu_s)} |${s(run.wall / peer.wall_s)}${s(run.cpu / peer.cpu_s)} | ${rel.toExponential(2).padStart(11)} | ${mib(e.peakMemoryBytes())}`,
+    );
+  }
+  console.log(`numpy BLAS: ${kernel}`);
+}
+
+function transpose(w: Float32Array, rows: number, cols: number): Float32Array {
+  const t = new Float32Array(w.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = w[r * cols + c];
+  return t;
+}
+
+async function fitVersusEigensolver(): Promise<void> {
+  // a pooled 3×3 conv2d layer at the size limit: 9 slices of M = 1666, 14994 eigenvalues
+  const [slices, m] = quick ? [3, 100] : [9, 1666];
+  console.log(`\n## Power-law fit on ${slices * m} eigenvalues vs the eigensolver of the same layer (${slices} slices of ${m}×${m})`);
+  const e = await engine();
+  const all: number[] = [];
+  const eig = timed(() => {
+    for (let k = 0; k < slices; k++) {
+      const g = e.createGram(m);
+      g.addRows(seededWeights(m, m, 100 + k));
+      all.push(...g.eigenvalues());
+    }
+  });
+  const fit = timed(() => fitPowerLaw(all));
+  if (!(fit.value.alpha > 1)) failures.push(`power-law fit failed on ${all.length} eigenvalues`);
+  console.log(`eigensolver (Gram + eigvalsh, WASM): wall ${eig.wall.toFixed(3)} s, cpu ${eig.cpu.toFixed(3)} s`);
+  console.log(`fitPowerLaw:                        wall ${fit.wall.toFixed(3)} s, cpu ${fit.cpu.toFixed(3)} s (${((100 * fit.cpu) / eig.cpu).toFixed(1)}% of the eigensolver), alpha ${fit.value.alpha.toFixed(4)}`);
+}
+
+async function gpt2EndToEnd(): Promise<void> {
+  const options = quick ? { layers: 2, hidden: 64, vocab: 1000, positions: 128 } : {};
+  console.log(`\n## GPT-2-small-shaped model end to end${quick ? " (quick: 2 layers, hidden 64)" : ""}`);
+  const modelDir = join(dir, "gpt2");
+  await writeGpt2LikeModel(modelDir, options);
+  const e = await engine();
+  const opened = openLocalModel(modelDir);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const report = await analyzeModel(opened.model, opened.description, {
+    randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e),
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  const peer = numpy(["model", join(modelDir, "model.safetensors")]);
+  const analysed = report.layers.length;
+  if (analysed !== peer.layers) failures.push(`GPT-2: heavytail analysed ${analysed} layers, the numpy pipeline ${peer.layers}`);
+  console.log(`heavytail analyzeModel (WASM Gram + eigvalsh, fits, MP fits, metrics): ${analysed} layers, wall ${wall.toFixed(2)} s, cpu ${cpu.toFixed(2)} s`);
+  console.log(`numpy pipeline (read, Gram, eigvalsh, power-law fit):                 ${peer.layers} layers, wall ${peer.wall_s.toFixed(2)} s, cpu ${peer.cpu_s.toFixed(2)} s`);
+  console.log(`ratio wall ${(wall / peer.wall_s).toFixed(2)}, cpu ${(cpu / peer.cpu_s).toFixed(2)}`);
+  console.log("service path (Worker): not measured here (see the Worker's own measurement script)");
+}
+
+async function memoryPerLayer(): Promise<void> {
+  const shapes: [number, number][] = quick ? [[256, 256], [64, 176]] : [[4096, 4096], [4096, 11008]];
+  console.log("\n## Peak memory per layer (bf16 weights decoded to float32, streamed; a Worker has 128 MB)");
+  for (const [rows, cols] of shapes) {
+    const e = await engine();
+    const m = Math.min(rows, cols);
+    const g = e.createGram(m);
+    let jsBuffers = 0;
+    const run = timed(() => {
+      if (rows >= cols) {
+        // a tall layer streams in chunks of 1 MiB of float32 values
+        const chunkRows = Math.max(1, Math.floor((1 << 18) / cols));
+        for (let r = 0; r < rows; r += chunkRows) g.addRows(bf16Rows(Math.min(chunkRows, rows - r), cols, r));
+        jsBuffers = 4 * chunkRows * cols;
+      } else {
+        // a wide layer in row panels of 256 rows, two held at a time
+        const p = 256;
+        for (let i = 0; i * p < rows; i++) {
+          const a = bf16Rows(Math.min(p, rows - i * p), cols, i * p);
+          for (let j = 0; j <= i; j++) g.addPanelPair(a, i * p, j === i ? a : bf16Rows(Math.min(p, rows - j * p), cols, j * p), j * p, cols);
+        }
+        jsBuffers = 2 * 4 * p * cols;
+      }
+      return g.eigenvalues();
+    });
+    const peak = e.peakMemoryBytes();
+    if (!(run.value[m - 1] > 0)) failures.push(`memory run ${rows}x${cols} gave no spectrum`);
+    console.log(
+      `${rows}x${cols}: WASM linear memory peak ${mib(peak)} + JS row/panel buffers ${mib(jsBuffers)} = ${mib(peak + jsBuffers)} (full float64 Gram alone would be ${mib(8 * m * m)}); wall ${run.wall.toFixed(1)} s`,
+    );
+  }
+}
+
+/** rows of a bf16 tensor decoded to float32: uniform values with their low 16 bits dropped */
+function bf16Rows(count: number, cols: number, seed: number): Float32Array {
+  const w = seededWeights(count, cols, seed + 1);
+  const bits = new Uint32Array(w.buffer);
+  for (let i = 0; i < bits.length; i++) bits[i] &= 0xffff0000;
+  return w;
+}
+
+try {
+  console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
+  await eigenvalueShapes();
+  await fitVersusEigensolver();
+  await gpt2EndToEnd();
+  await memoryPerLayer();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+if (failures.length > 0) {
+  console.error(`\nbench checks failed:\n- ${failures.join("\n- ")}`);
+  process.exit(1);
+}
+console.log("\nbench checks passed");
