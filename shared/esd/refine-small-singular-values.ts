@@ -6,6 +6,7 @@ import { choleskyFactor } from "../linalg/cholesky-factor.ts";
 import { choleskySolve } from "../linalg/cholesky-solve.ts";
 import { orthonormalize } from "../linalg/orthonormalize.ts";
 import { jacobiSingularValues } from "../linalg/jacobi-singular-values.ts";
+import { LinalgError } from "../linalg/linalg-error.ts";
 import { createRng } from "../metrics/create-rng.ts";
 import { EsdError } from "./esd-error.ts";
 
@@ -51,7 +52,7 @@ interface SliceTask {
  * 3. a singular value ≤ N·ε·σmax(slice) (numpy's matrix_rank tolerance, as the reference counts
  *    rank loss) is zero: its eigenvalue becomes exactly 0 and is flagged.
  * Slices whose small subspace is larger than maxSubspace, or whose projection would exceed
- * maxProjectionBytes, keep the Gram's noise-floor verdict.
+ * maxProjectionBytes, or where a kernel fails to finish, keep the Gram's noise-floor verdict.
  */
 export async function refineSmallSingularValues(
   plan: LayerPlan,
@@ -83,8 +84,9 @@ export async function refineSmallSingularValues(
   for (const p of plans) {
     if (!p.wanted) continue;
     const values = spectrum.slices[p.slice];
-    const basis = smallEigenspace(order, grams[p.slice], p.size, REFINE_BELOW * p.lambdaMax, p.size < order ? values[p.size] : Number.POSITIVE_INFINITY, rng);
-    tasks.push({ slice: p.slice, count: p.count, basis, projection: basis.map(() => new Float64Array(projectionLength)) });
+    const next = p.size < order ? values[p.size] : Number.POSITIVE_INFINITY;
+    const basis = keepVerdictOnFailure(() => smallEigenspace(order, grams[p.slice], p.size, REFINE_BELOW * p.lambdaMax, next, rng));
+    if (basis) tasks.push({ slice: p.slice, count: p.count, basis, projection: basis.map(() => new Float64Array(projectionLength)) });
   }
   grams.length = 0;
   await projectWeights(layout, read, tasks);
@@ -92,7 +94,8 @@ export async function refineSmallSingularValues(
   const slices = spectrum.slices.map((s) => Float64Array.from(s));
   const numericallyZero = spectrum.numericallyZero.map((z) => Uint8Array.from(z));
   for (const task of tasks) {
-    const sigma = jacobiSingularValues(task.projection);
+    const sigma = keepVerdictOnFailure(() => jacobiSingularValues(task.projection));
+    if (!sigma) continue;
     const values = slices[task.slice];
     const zero = numericallyZero[task.slice];
     const tolerance = Math.sqrt(values[order - 1]) * plan.N * Number.EPSILON;
@@ -103,6 +106,16 @@ export async function refineSmallSingularValues(
     }
   }
   return { slices, numericallyZero };
+}
+
+/** A kernel that cannot finish (a pivot lost to rounding, no convergence) leaves the slice with the Gram's verdict. */
+function keepVerdictOnFailure<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof LinalgError) return undefined;
+    throw error;
+  }
 }
 
 function countAtMost(ascending: Float64Array, limit: number): number {
