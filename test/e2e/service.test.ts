@@ -41,10 +41,25 @@ async function post(model: string): Promise<Response> {
   return fetch(`${service.url}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
 }
 
+/**
+ * GET that rides out a moment without a listener: `wrangler dev` restarts the Worker when a source
+ * file changes, and the jobs it was running resume from their Durable Object alarms.
+ */
+async function get(path: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(`${service.url}${path}`, init);
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 async function waitForJob(key: string, timeoutMs = 240_000): Promise<JobStatus> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = (await (await fetch(`${service.url}/api/jobs/${key}`)).json()) as JobStatus;
+    const status = (await (await get(`/api/jobs/${key}`)).json()) as JobStatus;
     if (status.state === "done" || status.state === "failed") return status;
     if (Date.now() > deadline) throw new Error(`job ${key} stuck in ${status.state}: ${JSON.stringify(status)}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -56,7 +71,7 @@ async function analyse(model: string): Promise<{ key: string; status: JobStatus;
   expect(started.status, await started.clone().text()).toBe(202);
   const { key } = (await started.json()) as { key: string };
   const status = await waitForJob(key);
-  const response = await fetch(`${service.url}/api/reports/${key}`);
+  const response = await get(`/api/reports/${key}`);
   return { key, status, report: response.status === 200 ? ((await response.json()) as Report) : null };
 }
 
@@ -146,7 +161,7 @@ describe("the service, end to end", () => {
     expect(status.state).toBe("done");
     const headerReads = hub.requests.filter((r) => r.repo === "copies/tesseract" && r.range === "bytes=0-7" && r.status === 206);
     expect(headerReads).toHaveLength(1);
-    const page = await fetch(`${service.url}/copies/tesseract`);
+    const page = await get(`/copies/tesseract`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("copies/tesseract");
   }, 300_000);
@@ -165,7 +180,7 @@ describe("the service, end to end", () => {
     hub.setFaults(`faults/${name}`, {});
     expect(status.state, JSON.stringify(status)).toBe("done");
     expect(status.layers.failed).toBe(0);
-    const report = (await (await fetch(`${service.url}/api/reports/${key}`)).json()) as Report;
+    const report = (await (await get(`/api/reports/${key}`)).json()) as Report;
     expectSameNumbers(report.layers, (JSON.parse(local.get("tesseract")!) as Report).layers);
   }, 300_000);
 
@@ -179,7 +194,7 @@ describe("the service, end to end", () => {
       expect(status.error).toMatch(/500|Hub|failed/);
     } else {
       expect(status.layers.failed).toBe(status.layers.total);
-      const report = (await (await fetch(`${service.url}/api/reports/${key}`)).json()) as Report;
+      const report = (await (await get(`/api/reports/${key}`)).json()) as Report;
       expect(report.failed[0].error).toMatch(/500|retr/);
     }
   }, 300_000);
@@ -191,9 +206,9 @@ describe("the Hub token", () => {
     expect(status.state).toBe("done");
     const answers = [
       JSON.stringify(report),
-      await (await fetch(`${service.url}/api/jobs/${key}`)).text(),
-      await (await fetch(`${service.url}/api/reports?limit=1000`)).text(),
-      await (await fetch(`${service.url}/gated/tesseract`)).text(),
+      await (await get(`/api/jobs/${key}`)).text(),
+      await (await get(`/api/reports?limit=1000`)).text(),
+      await (await get(`/gated/tesseract`)).text(),
       await readFile(join(dir, "wrangler.log"), "utf8"),
     ];
     for (const text of answers) expect(text).not.toContain(HF_TOKEN);
@@ -214,7 +229,7 @@ describe("hostile input", () => {
 
   it("refuses encoded slashes and traversal in paths", async () => {
     for (const path of ["/api/reports/org%2Fname", "/badge/org%2F..%2Fname.svg", `/api/jobs/org/name@${"z".repeat(40)}`]) {
-      const response = await fetch(`${service.url}${path}`);
+      const response = await get(path);
       expect(response.status, path).toBe(400);
       expect(((await response.json()) as { message: string }).message.length, path).toBeGreaterThan(0);
     }
@@ -235,11 +250,11 @@ describe("hostile input", () => {
   it("shows markup from names and metadata as text", async () => {
     const { report } = await analyse("hostile/injection");
     expect(report!.model.family).toBe(INJECTION.slice(0, 64));
-    const html = await (await fetch(`${service.url}/hostile/injection`)).text();
+    const html = await (await get(`/hostile/injection`)).text();
     expect(html).not.toMatch(/<script>alert|<img src=x/);
-    const svg = await (await fetch(`${service.url}/badge/hostile/injection.svg`)).text();
+    const svg = await (await get(`/badge/hostile/injection.svg`)).text();
     expect(svg).not.toMatch(/<script|<img/);
-    const board = (await (await fetch(`${service.url}/api/leaderboard`)).json()) as { entries: { id: string; family: string }[] };
+    const board = (await (await get(`/api/leaderboard`)).json()) as { entries: { id: string; family: string }[] };
     expect(board.entries.find((e) => e.id === "hostile/injection")?.family).toBe(INJECTION.slice(0, 64));
   }, 120_000);
 });
