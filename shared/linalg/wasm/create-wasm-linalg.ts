@@ -12,7 +12,7 @@ const MIB = 1024 * 1024;
  */
 export function createWasmLinalg(module: WebAssembly.Module, options: WasmLinalgOptions = {}): WasmLinalg {
   const session = createWasmSession(module, options.keepBytes ?? 32 * MIB);
-  const tuning = { blockSize: options.blockSize ?? 32, twoStageFrom: options.twoStageFrom ?? 1536 };
+  const tuning = { blockSize: options.blockSize ?? 32, twoStageFrom: options.twoStageFrom ?? 2048 };
   const stagingBytes = options.gramStagingBytes ?? 8 * MIB;
   return {
     eigvalsh: (n, a) => wasmEigvalsh(session, n, a, tuning),

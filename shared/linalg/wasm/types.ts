@@ -55,7 +55,7 @@ export interface WasmLinalgOptions {
   /**
    * order from which the two-stage reduction (dense → band by level-3 updates → tridiagonal by
    * bulge chasing) replaces the one-stage one, whose per-column pass over the trailing matrix is
-   * memory-bound once the matrix leaves the caches (default 1536)
+   * memory-bound once the matrix leaves the caches (default 2048)
    */
   twoStageFrom?: number;
 }
