@@ -190,7 +190,7 @@ describe("a report card", () => {
   });
 
   it("shows hostile strings as plain text", async () => {
-    const local = latest.find((r) => r.model.source === "local")!;
+    const local = latest.find((r) => r.model.id === HOSTILE.attribute)!;
     const page = await open("/");
     await page.locator("td.name a").filter({ hasText: "onerror" }).click();
     await page.waitForURL(/~local/);

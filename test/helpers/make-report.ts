@@ -1,11 +1,5 @@
-import {
-  COMPATIBLE_WITH,
-  REPORT_SCHEMA,
-  type AnalysedLayer,
-  type Num,
-  type Report,
-  type SummaryMetrics,
-} from "../../shared/report/schema.ts";
+import { summarizeLayers } from "../../shared/metrics/summarize-layers.ts";
+import { COMPATIBLE_WITH, REPORT_SCHEMA, type Report } from "../../shared/report/schema.ts";
 import { makeLayer, type LayerSpec } from "./make-layer.ts";
 import { seededRandom } from "./seeded-random.ts";
 
@@ -25,22 +19,6 @@ export interface ReportSpec {
   dtypes?: string[];
   notes?: string[];
 }
-
-const SUMMARY_KEYS = [
-  "log_norm",
-  "alpha",
-  "alpha_weighted",
-  "log_alpha_norm",
-  "log_spectral_norm",
-  "stable_rank",
-  "mp_softrank",
-] as const;
-
-const mean = (values: Num[]): Num =>
-  values.length === 0 || values.some((v) => v === null) ? null : (values as number[]).reduce((s, v) => s + v, 0) / values.length;
-
-const meansOf = (layers: AnalysedLayer[]): SummaryMetrics =>
-  Object.fromEntries(SUMMARY_KEYS.map((k) => [k, mean(layers.map((l) => l[k]))])) as unknown as SummaryMetrics;
 
 /**
  * A schema-valid report for a made-up model, deterministic in `spec.seed`. Layer ids follow the
@@ -71,7 +49,7 @@ export function makeReport(spec: ReportSpec): Report {
   }));
   const all = [...spec.layers, ...(spec.skipped ?? []), ...(spec.failed ?? [])];
   const parameters = all.reduce((s, l) => s + l.shape.reduce((p, d) => p * d, 1), 0);
-  const successful = layers.filter((l) => l.status === "success");
+  const summary = summarizeLayers(layers, { skipped: skipped.length, failed: failed.length });
   return {
     schema: REPORT_SCHEMA,
     tool: { name: "heavytail", version: "0.1.0" },
@@ -87,16 +65,7 @@ export function makeReport(spec: ReportSpec): Report {
       family: spec.family,
     },
     created_at: spec.createdAt,
-    summary: {
-      reference: meansOf(layers),
-      successful_fits: { ...meansOf(successful), layers: successful.length },
-      layers_analysed: layers.length,
-      layers_skipped: skipped.length,
-      layers_failed: failed.length,
-      over_trained: layers.filter((l) => l.warning === "over-trained").length,
-      under_trained: layers.filter((l) => l.warning === "under-trained").length,
-      notes: spec.notes ?? [],
-    },
+    summary: { ...summary, notes: [...summary.notes, ...(spec.notes ?? [])] },
     layers,
     skipped,
     failed,

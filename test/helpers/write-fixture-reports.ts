@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { validateReport } from "../../shared/report/validate-report.ts";
 import { fixtureReportSpecs } from "./fixture-report-specs.ts";
 import { makeReport } from "./make-report.ts";
+import { roundTo12 } from "./round-to-12.ts";
 
 const dir = join(import.meta.dirname, "..", "fixtures", "reports");
 for (const { file, spec } of fixtureReportSpecs()) {
@@ -15,7 +16,3 @@ for (const { file, spec } of fixtureReportSpecs()) {
   console.log(`${file}: ${report.layers.length} layers`);
 }
 
-// 12 significant digits keep the files small and still show every digit the site prints
-function roundTo12(_key: string, value: unknown): unknown {
-  return typeof value === "number" && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value;
-}

@@ -57,7 +57,7 @@ describe("the site built from fixture reports", () => {
   it("leaves out documents that are not valid reports, and says so", () => {
     expect(site.stderr).toContain("not-json.json");
     expect(site.stderr).toContain("wrong-schema.json");
-    expect(site.stdout).toMatch(/10 models, 11 reports \(2 left out\)/);
+    expect(site.stdout).toMatch(/12 models, 13 reports \(2 left out\)/);
     expect(existsSync(join(site.dist, "bad", "report"))).toBe(false);
   });
 
@@ -115,7 +115,7 @@ describe("the site built from fixture reports", () => {
   });
 
   it("shows hostile strings as text, with invisible and right-to-left marks made visible", () => {
-    const local = latestByModel().find((r) => r.model.source === "local")!;
+    const local = latestByModel().find((r) => r.model.id === HOSTILE.attribute)!;
     const card = page(reportPaths(modelSlug(local.model.id, "local"), null).card);
     const text = textOf(card);
     expect(text).toContain(HOSTILE.attribute);
@@ -167,7 +167,7 @@ describe("the site built from fixture reports", () => {
     expect(card).toContain("[![heavytail α](https://heavytail.example/badge/example/llama-mini.svg)](https://heavytail.example/example/llama-mini/)");
     expect(card).toContain('<a href="https://heavytail.example/example/llama-mini/"><img src="https://heavytail.example/badge/example/llama-mini.svg" alt="heavytail α"></a>');
     expect(card).toContain("https://img.shields.io/endpoint?url=https%3A%2F%2Fheavytail.example%2Fbadge%2Fexample%2Fllama-mini.json");
-    const local = latestByModel().find((r) => r.model.source === "local")!;
+    const local = latestByModel().find((r) => r.model.id === HOSTILE.attribute)!;
     expect(textOf(page(reportPaths(modelSlug(local.model.id, "local"), null).card))).toContain("Badges are served for Hub models");
   });
 
@@ -190,6 +190,17 @@ describe("the site built from fixture reports", () => {
     expect(text).not.toContain("example/not-analysed");
     expect(text).toMatch(/R² [\d.]+ · RMSE [\d.]+ · Kendall τ -?[\d.]+ · n 4/);
     expect(text).toContain("The paper's Table 1, reproduced");
+  });
+
+  it("renders the real engine's reports of the real fixture models", () => {
+    const ppocr = fixtures.find((f) => f.file === "cli-ppocrv4_rec.json")!.report;
+    const card = page(reportPaths(modelSlug(ppocr.model.id, "local"), null).card);
+    const text = textOf(card);
+    expect(text).toContain(`Skipped tensors (${ppocr.skipped.length})`);
+    const table = card.slice(card.indexOf("data-sortable"));
+    expect((table.slice(0, table.indexOf("</table>")).match(/<tr>/g) ?? []).length).toBe(ppocr.layers.length + 1);
+    expect(text).toContain("conv2d");
+    expect(text).toContain("randomization on, seed 7");
   });
 
   it("writes the method page and a 404 page", () => {

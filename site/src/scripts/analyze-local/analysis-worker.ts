@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+import { GPU } from "gpu.js";
+import { analyzeModel } from "../../../../shared/analyze/analyze-model.ts";
+import { chooseBrowserGram } from "./choose-browser-gram.ts";
+import { localModelFiles } from "./local-model-files.ts";
+import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
+
+// The analysis runs in a worker so that the page keeps answering while the Grams are built (a
+// WebGL2 read-back blocks its thread). gpu.js draws on an OffscreenCanvas here.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: AnalysisMessage) => scope.postMessage(message);
+
+scope.onmessage = async (event: MessageEvent<StartAnalysis>) => {
+  const { files, engine: preference, randomize, seed } = event.data;
+  const started = performance.now();
+  let dispose = () => {};
+  try {
+    const { model, description } = localModelFiles(files);
+    const { gram, note } = await chooseBrowserGram(GPU, preference);
+    if (gram) dispose = gram.dispose;
+    const engine = gram ? `${gram.engine}+js-f64` : "js-f64";
+    post({ type: "engine", engine, note });
+    const report = await analyzeModel(model, description, {
+      randomize,
+      seed,
+      engine,
+      grams: gram?.grams,
+      onProgress: (progress) => post({ type: "progress", progress }),
+    });
+    post({ type: "done", report, seconds: (performance.now() - started) / 1000 });
+  } catch (error) {
+    post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    dispose();
+  }
+};

@@ -1,0 +1,110 @@
+import type { Report } from "../../../../shared/report/schema.ts";
+import type { EnginePreference } from "./choose-browser-gram.ts";
+import { describeLocalProgress } from "./describe-local-progress.ts";
+import { element } from "./element.ts";
+import { renderLocalLayerTable } from "./render-local-layer-table.ts";
+import { renderLocalSummary } from "./render-local-summary.ts";
+import { reportFileName } from "./report-file-name.ts";
+import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
+
+/**
+ * The local-analysis page: a person drops or picks a model's files, the analysis runs in a worker
+ * on this machine (nothing is uploaded), progress shows as it goes, and the report appears with a
+ * download of its JSON. A new drop stops the analysis under way.
+ */
+export function mountLocalAnalysis(root: HTMLElement): void {
+  const form = root.querySelector<HTMLFormElement>("form[data-local-form]")!;
+  const zone = root.querySelector<HTMLElement>("[data-drop-zone]")!;
+  const picker = form.querySelector<HTMLInputElement>("input[type=file]")!;
+  const engine = form.querySelector<HTMLSelectElement>("select[name=engine]")!;
+  const randomize = form.querySelector<HTMLInputElement>("input[name=randomize]")!;
+  const seed = form.querySelector<HTMLInputElement>("input[name=seed]")!;
+  const status = root.querySelector<HTMLElement>("[data-local-status]")!;
+  const engineLine = root.querySelector<HTMLElement>("[data-local-engine]")!;
+  const bar = root.querySelector<HTMLProgressElement>("progress")!;
+  const result = root.querySelector<HTMLElement>("[data-local-result]")!;
+  let worker: Worker | null = null;
+  let download: string | null = null;
+
+  const say = (text: string, isError = false) => {
+    status.textContent = text;
+    status.classList.toggle("error", isError);
+  };
+
+  const show = (report: Report, seconds: number) => {
+    if (download) URL.revokeObjectURL(download);
+    download = URL.createObjectURL(new Blob([JSON.stringify(report, null, 2) + "\n"], { type: "application/json" }));
+    result.replaceChildren(
+      element("p", {}, element("a", { href: download, download: reportFileName(report), class: "button", "data-local-download": "" }, "Download the report (JSON)")),
+      renderLocalSummary(report),
+      element("section", { class: "panel", "aria-labelledby": "local-layers-title" }, element("h2", { id: "local-layers-title" }, "Layers"), renderLocalLayerTable(report)),
+    );
+    say(`Done in ${seconds.toFixed(1)} s: ${report.summary.layers_analysed} layers analysed, ${report.summary.layers_skipped} skipped, ${report.summary.layers_failed} failed.`);
+    root.dataset.state = "done";
+  };
+
+  const start = (files: File[]) => {
+    if (files.length === 0) return;
+    worker?.terminate();
+    result.replaceChildren();
+    engineLine.textContent = "";
+    bar.hidden = false;
+    bar.removeAttribute("value");
+    root.dataset.state = "running";
+    say(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`} …`);
+    const seedValue = Number(seed.value);
+    if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 0xffffffff) {
+      bar.hidden = true;
+      root.dataset.state = "error";
+      say("The seed must be a whole number from 0 to 4294967295.", true);
+      return;
+    }
+    worker = new Worker(new URL("./analysis-worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<AnalysisMessage>) => {
+      const message = event.data;
+      if (message.type === "engine") {
+        engineLine.textContent = `Engine: ${message.engine} — ${message.note}`;
+        root.dataset.engine = message.engine;
+      } else if (message.type === "progress") {
+        const { text, fraction } = describeLocalProgress(message.progress);
+        say(text);
+        bar.value = fraction;
+      } else {
+        worker?.terminate();
+        worker = null;
+        bar.hidden = message.type === "error";
+        if (message.type === "done") {
+          bar.value = 1;
+          show(message.report, message.seconds);
+        } else {
+          root.dataset.state = "error";
+          say(`The analysis stopped: ${message.message}`, true);
+        }
+      }
+    };
+    worker.onerror = (event) => {
+      root.dataset.state = "error";
+      bar.hidden = true;
+      say(`The analysis could not run in this browser: ${event.message || "the worker failed to start"}`, true);
+    };
+    const request: StartAnalysis = { files, engine: engine.value as EnginePreference, randomize: randomize.checked, seed: seedValue };
+    worker.postMessage(request);
+  };
+
+  picker.addEventListener("change", () => start([...(picker.files ?? [])]));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    start([...(picker.files ?? [])]);
+  });
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("dragging");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    start([...(event.dataTransfer?.files ?? [])]);
+  });
+  root.dataset.state = "ready";
+}
