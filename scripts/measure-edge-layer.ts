@@ -2,10 +2,13 @@
 // consumer runs (runTaskWork): peak resident memory and CPU time. Local workerd enforces neither
 // the 128 MB limit nor CPU limits, so docs/edge-limits.md is written from these numbers.
 //
-//   npx tsx scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--dtype BF16] [--work layer|tall-part|wide-block] [--parts K]
+//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--dtype BF16] [--work layer|tall-part|wide-block] [--parts K]
 //
 // The weights are synthesised on the fly as a byte source (like bytes arriving from the Hub), so
 // the tensor itself is never held in memory. Each run is a fresh process: run one shape at a time.
+// Two memory figures: the peak resident set above the process's start (an upper bound: V8 keeps
+// garbage until it needs the room), and the peak live JS memory (heap + ArrayBuffers, sampled at
+// every chunk the task reads, after a GC at the start): what a Worker's 128 MB limit counts.
 import type { LayerPlan } from "../shared/plan/types.ts";
 import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
 import { workerEngine } from "../functions/engine.ts";
@@ -30,7 +33,7 @@ function weightAt(index: number): number {
 }
 
 /** A tensor's bytes made on request, `bytesPerValue` little-endian bytes per element. */
-function syntheticSource(dtype: Dtype, elements: number): ByteSource {
+function syntheticSource(dtype: Dtype, elements: number, onChunk: () => void): ByteSource {
   const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
   const size = elements * width;
   const scratch = new DataView(new ArrayBuffer(4));
@@ -54,7 +57,10 @@ function syntheticSource(dtype: Dtype, elements: number): ByteSource {
     read: async (offset, length) => make(offset, length),
     async *stream(offset, length) {
       const chunk = 1 << 20;
-      for (let at = 0; at < length; at += chunk) yield make(offset + at, Math.min(chunk, length - at));
+      for (let at = 0; at < length; at += chunk) {
+        onChunk();
+        yield make(offset + at, Math.min(chunk, length - at));
+      }
     },
   };
 }
@@ -83,10 +89,19 @@ async function main(): Promise<void> {
     put: async (key: string, value: ArrayBufferView) => void stored.set(key, value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)),
   } as unknown as KVNamespace;
 
+  (globalThis as { gc?: () => void }).gc?.();
+  const live = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  const liveBefore = live();
+  let livePeak = liveBefore;
+  const sample = () => void (livePeak = Math.max(livePeak, live()));
   const before = process.resourceUsage().maxRSS;
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const layer = await runTaskWork(task, syntheticSource(dtype, rows * cols), workerEngine, kv);
+  const layer = await runTaskWork(task, syntheticSource(dtype, rows * cols, sample), workerEngine, kv);
+  sample();
   const used = process.cpuUsage(cpu);
   const result = {
     shape: `${rows}×${cols}`,
@@ -94,8 +109,8 @@ async function main(): Promise<void> {
     work: kind,
     wall_s: +((performance.now() - started) / 1000).toFixed(2),
     cpu_s: +((used.user + used.system) / 1e6).toFixed(2),
-    peak_rss_mb: +(process.resourceUsage().maxRSS / 1024).toFixed(1),
-    rss_before_mb: +(before / 1024).toFixed(1),
+    peak_live_mb: +((livePeak - liveBefore) / 2 ** 20).toFixed(1),
+    peak_rss_above_start_mb: +((process.resourceUsage().maxRSS - before) / 1024).toFixed(1),
     alpha: layer?.alpha ?? null,
     stored_part_mb: +([...stored.values()].reduce((s, b) => s + b.byteLength, 0) / 2 ** 20).toFixed(1),
   };

@@ -43,10 +43,13 @@ export class AnalysisJob extends DurableObject<Env> {
     return readConfig(this.env);
   }
 
-  /** Starts the job, or returns the running one's status; a failed job is started again. */
+  /**
+   * Starts the job, or returns the running one's status. Triggers call this only when the key has
+   * no report in KV, so a failed job, or a done one whose report is gone, is started again.
+   */
   async start(input: JobInput): Promise<JobStatus> {
     const existing = await this.job();
-    if (existing && existing.state !== "failed") {
+    if (existing && existing.state !== "failed" && existing.state !== "done") {
       if (input.defaultBranch && !existing.defaultBranch) await this.save({ ...existing, defaultBranch: true });
       return jobStatus(existing, Date.now());
     }
