@@ -1,15 +1,12 @@
 import { parseModelId } from "../../shared/hub/parse-model-id.ts";
 import type { Report } from "../../shared/report/schema.ts";
-import { readConfig } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
-import { clientId } from "../http/client-id.ts";
 import { toApiError } from "../http/to-api-error.ts";
 import { getLatestSha, getReportText } from "../kv/report-store.ts";
 import { renderErrorPage } from "../pages/render-error-page.ts";
 import { renderProgressPage } from "../pages/render-progress-page.ts";
 import { renderReportPage } from "../pages/render-report-page.ts";
-import { checkTriggerRate } from "../rate-limit/check-trigger-rate.ts";
-import { startAnalysis } from "../trigger/start-analysis.ts";
+import { triggerAnalysis } from "../trigger/trigger-analysis.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
 
 /**
@@ -28,9 +25,7 @@ export async function getModelPage(c: AppContext): Promise<Response> {
       const text = sha === null ? null : await getReportText(c.env.REPORTS, ref.id, sha);
       if (text !== null) return renderReportPage(JSON.parse(text) as Report);
     }
-    const config = readConfig(c.env);
-    await checkTriggerRate(c.env, clientId(c.req.raw), config.triggersPerMinute);
-    const outcome = await startAnalysis(c.env, config, ref.id, ref.revision);
+    const outcome = await triggerAnalysis(c.env, c.req.raw, ref.id, ref.revision);
     if (outcome.kind === "report") return renderReportPage(JSON.parse(outcome.reportText) as Report);
     return renderProgressPage(outcome.status, `/${path}`);
   } catch (error) {

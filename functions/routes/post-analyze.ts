@@ -1,10 +1,7 @@
 import { parseModelId } from "../../shared/hub/parse-model-id.ts";
 import { checkRevision } from "../../shared/hub/check-revision.ts";
-import { readConfig } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
-import { clientId } from "../http/client-id.ts";
-import { checkTriggerRate } from "../rate-limit/check-trigger-rate.ts";
-import { startAnalysis } from "../trigger/start-analysis.ts";
+import { triggerAnalysis } from "../trigger/trigger-analysis.ts";
 import type { AppContext } from "./route-types.ts";
 
 const MAX_BODY_BYTES = 16_384;
@@ -14,9 +11,7 @@ export async function postAnalyze(c: AppContext): Promise<Response> {
   const body = await readBody(c.req.raw);
   const ref = parseModelId(body.model, { ownHosts: [new URL(c.req.url).host] });
   const revision = body.revision === undefined ? ref.revision : checkRevision(body.revision);
-  const config = readConfig(c.env);
-  await checkTriggerRate(c.env, clientId(c.req.raw), config.triggersPerMinute);
-  const outcome = await startAnalysis(c.env, config, ref.id, revision);
+  const outcome = await triggerAnalysis(c.env, c.req.raw, ref.id, revision);
   const urls = { report_url: `/api/reports/${outcome.key}`, page_url: `/${ref.id}` };
   if (outcome.kind === "report") {
     const text = `{"state":"done","key":${JSON.stringify(outcome.key)},"report_url":${JSON.stringify(urls.report_url)},"page_url":${JSON.stringify(urls.page_url)},"report":${outcome.reportText}}`;
