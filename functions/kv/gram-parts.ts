@@ -12,22 +12,27 @@ interface PartMetadata {
 
 const partKey = (jobKey: string, task: string) => `${PREFIX}${jobKey}:${task}`;
 
-/** Stores one part's arrays (one per slice) under the job and task. */
+/** Stores one part's arrays (one per slice) under the job and task, copying one chunk at a time. */
 export async function putGramPart(kv: KVNamespace, jobKey: string, task: string, slices: Float64Array[]): Promise<void> {
-  const total = slices.reduce((sum, s) => sum + s.byteLength, 0);
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const s of slices) {
-    bytes.set(new Uint8Array(s.buffer, s.byteOffset, s.byteLength), at);
-    at += s.byteLength;
-  }
+  const views = slices.map((s) => new Uint8Array(s.buffer, s.byteOffset, s.byteLength));
+  const total = views.reduce((sum, v) => sum + v.byteLength, 0);
   const chunks = Math.max(1, Math.ceil(total / CHUNK_BYTES));
-  for (let c = 1; c < chunks; c++) {
-    await kv.put(`${partKey(jobKey, task)}:${c}`, bytes.subarray(c * CHUNK_BYTES, (c + 1) * CHUNK_BYTES), { expirationTtl: TTL_SECONDS });
-  }
+  const chunk = (c: number): Uint8Array => {
+    const start = c * CHUNK_BYTES;
+    const out = new Uint8Array(Math.min(CHUNK_BYTES, total - start));
+    let at = 0;
+    for (const view of views) {
+      const from = Math.max(0, start - at);
+      const to = Math.min(view.byteLength, start + out.byteLength - at);
+      if (from < to) out.set(view.subarray(from, to), at + from - start);
+      at += view.byteLength;
+    }
+    return out;
+  };
+  for (let c = 1; c < chunks; c++) await kv.put(`${partKey(jobKey, task)}:${c}`, chunk(c), { expirationTtl: TTL_SECONDS });
   // the first chunk goes last and carries the metadata: its presence means the part is complete
   const metadata: PartMetadata = { lengths: slices.map((s) => s.length), chunks };
-  await kv.put(partKey(jobKey, task), bytes.subarray(0, CHUNK_BYTES), { expirationTtl: TTL_SECONDS, metadata });
+  await kv.put(partKey(jobKey, task), chunk(0), { expirationTtl: TTL_SECONDS, metadata });
 }
 
 /** One part's arrays, as stored. */
