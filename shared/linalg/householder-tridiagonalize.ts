@@ -46,9 +46,29 @@ export function householderTridiagonalize(n: number, a: Float64Array): Tridiagon
     const h = sigma2 - alpha * x0;
     v[start] = x0 - alpha;
 
-    // p = A22 v / h over the trailing block, reading its lower triangle once
+    // p = A22 v / h over the trailing block, reading its lower triangle once, two rows at a time
     for (let i = start; i < n; i++) p[i] = 0;
-    for (let i = start; i < n; i++) {
+    let i = start;
+    for (; i + 1 < n; i += 2) {
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const v0 = v[i];
+      const v1 = v[i + 1];
+      let s0 = 0;
+      let s1 = 0;
+      for (let j = start; j < i; j++) {
+        const a0 = a[r0 + j];
+        const a1 = a[r1 + j];
+        const vj = v[j];
+        s0 += a0 * vj;
+        s1 += a1 * vj;
+        p[j] += a0 * v0 + a1 * v1;
+      }
+      const a10 = a[r1 + i];
+      p[i] += s0 + a[r0 + i] * v0 + a10 * v1;
+      p[i + 1] += s1 + a10 * v0 + a[r1 + i + 1] * v1;
+    }
+    if (i < n) {
       const row = i * n;
       const vi = v[i];
       let sum = 0;
@@ -66,12 +86,28 @@ export function householderTridiagonalize(n: number, a: Float64Array): Tridiagon
     }
     const kq = vp / (2 * h);
     for (let i = start; i < n; i++) p[i] -= kq * v[i];
-    // A22 ← A22 − v qᵀ − q vᵀ (lower triangle), q held in p
-    for (let i = start; i < n; i++) {
-      const row = i * n;
-      const vi = v[i];
-      const qi = p[i];
-      for (let j = start; j <= i; j++) a[row + j] -= vi * p[j] + qi * v[j];
+    // A22 ← A22 − v qᵀ − q vᵀ (lower triangle), q held in p, two rows at a time
+    let u = start;
+    for (; u + 1 < n; u += 2) {
+      const r0 = u * n;
+      const r1 = r0 + n;
+      const v0 = v[u];
+      const q0 = p[u];
+      const v1 = v[u + 1];
+      const q1 = p[u + 1];
+      for (let j = start; j <= u; j++) {
+        const pj = p[j];
+        const vj = v[j];
+        a[r0 + j] -= v0 * pj + q0 * vj;
+        a[r1 + j] -= v1 * pj + q1 * vj;
+      }
+      a[r1 + u + 1] -= v1 * q1 + q1 * v1;
+    }
+    if (u < n) {
+      const row = u * n;
+      const vi = v[u];
+      const qi = p[u];
+      for (let j = start; j <= u; j++) a[row + j] -= vi * p[j] + qi * v[j];
     }
   }
   if (n >= 2) {
