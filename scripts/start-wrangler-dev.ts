@@ -17,6 +17,8 @@ export interface WranglerDevOptions {
   logFile: string;
   /** fixed port; a free one when left out */
   port?: number;
+  /** a built site to serve instead of site/dist */
+  assets?: string;
   /** how long to wait for the service to answer */
   readyTimeoutMs?: number;
 }
@@ -52,6 +54,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     "dev", "-c", "wrangler.toml", "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
     "--persist-to", options.persistTo, "--show-interactive-dev-session=false", "--log-level", "info",
     ...Object.entries(options.vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+    ...(options.assets ? ["--assets", options.assets] : []),
   ];
   const secrets = Object.entries(options.secrets ?? {});
   if (secrets.length > 0) {

@@ -5,6 +5,7 @@ export function htmlPage(title: string, body: string, status = 200): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeXml(title)} · heavytail</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
 :root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#5b6470;--line:#d8dde3;--accent:#1a6fd1}
 @media (prefers-color-scheme:dark){:root{--fg:#e6e9ed;--bg:#111418;--muted:#9aa4ae;--line:#2c333b;--accent:#6aaaf5}}
