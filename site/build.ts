@@ -36,10 +36,16 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), "heavytail-site-"));
+  const workDir = mkdtempSync(join(siteDir, ".build-"));
+  const cwd = process.cwd();
   try {
     const index = stageSiteData(accepted, accuracies, dataDir);
     // Astro would otherwise try to send usage data over the network
     process.env.ASTRO_TELEMETRY_DISABLED = "1";
+    // Astro bundles the pages it prerenders into ./.astro/ of the working directory when the
+    // output folder lies outside it; concurrent builds (tests) would share and overwrite that
+    // folder, so each build works from its own, inside the project so the bundle finds node_modules
+    process.chdir(workDir);
     await build({
       root: siteDir,
       outDir: options.out,
@@ -66,7 +72,9 @@ async function main(argv: string[]): Promise<void> {
       `site:build: ${models} models, ${published} reports (${rejected.length} left out) → ${options.out}`,
     );
   } finally {
+    process.chdir(cwd);
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
 }
 

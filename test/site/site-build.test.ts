@@ -203,6 +203,11 @@ describe("the site built from fixture reports", () => {
     expect(text).toContain("randomization on, seed 7");
   });
 
+  it("leaves no build internals in the output", () => {
+    const files = readdirSync(site.dist, { recursive: true }) as string[];
+    expect(files.filter((f) => f.endsWith(".mjs") || f.startsWith("chunks") || f.startsWith("."))).toEqual([]);
+  });
+
   it("writes the method page and a 404 page", () => {
     expect(textOf(page("method/"))).toContain("Parity with weightwatcher");
     expect(existsSync(join(site.dist, "404.html"))).toBe(true);
