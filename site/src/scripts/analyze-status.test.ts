@@ -13,6 +13,8 @@ describe("analyse box helpers", () => {
     expect(describeProgress(status)).toBe("running · 12 of 48 layers, 1 failed, 2 skipped · 118 MiB of 475 MiB read · about 41 s left");
     expect(progressFraction(status)).toBeCloseTo(0.25, 12);
     expect(describeProgress({ state: "queued" })).toBe("queued");
+    expect(describeProgress({ state: "planning", bytes_streamed: 0, bytes_total: 0 })).toBe("planning");
+    expect(describeProgress({ ...status, state: "done", eta_seconds: 0 })).toBe("done · 12 of 48 layers, 1 failed, 2 skipped · 118 MiB of 475 MiB read");
     expect(progressFraction({ state: "queued" })).toBeNull();
     expect(describeProgress({ state: "running", eta_seconds: 600 })).toContain("about 10 min left");
   });

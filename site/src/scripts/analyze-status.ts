@@ -24,12 +24,13 @@ export function describeProgress(status: JobStatus): string {
         (layers.skipped ? `, ${layers.skipped} skipped` : ""),
     );
   }
-  if (typeof status.bytes_streamed === "number") {
+  const finished = status.state === "done" || status.state === "failed";
+  if (typeof status.bytes_streamed === "number" && (status.bytes_streamed > 0 || (status.bytes_total ?? 0) > 0)) {
     parts.push(
       `${formatBytes(status.bytes_streamed)}${typeof status.bytes_total === "number" ? ` of ${formatBytes(status.bytes_total)}` : ""} read`,
     );
   }
-  if (typeof status.eta_seconds === "number") {
+  if (typeof status.eta_seconds === "number" && !finished) {
     parts.push(status.eta_seconds < 90 ? `about ${Math.round(status.eta_seconds)} s left` : `about ${Math.round(status.eta_seconds / 60)} min left`);
   }
   return parts.join(" · ");
