@@ -17,17 +17,17 @@ export function renderReportPage(report: Report): Response {
   const failed = report.failed.map((l) => `<li>${e(l.name)} — ${e(l.error)}</li>`).join("");
   const body = `
 <h1>${e(model.id)}</h1>
-<p class="muted">commit ${e(model.sha ?? "")} (${e(model.revision ?? "")}) · ${e(model.family ?? "unknown family")} · ${n(model.parameters)} parameters · analysed ${e(report.created_at)}</p>
+<p class="muted">commit <code>${e(model.sha ?? "")}</code> (${e(model.revision ?? "")}) · ${e(model.family ?? "unknown family")} · ${model.parameters.toLocaleString("en-US")} parameters · analysed ${e(report.created_at.slice(0, 10))}</p>
 <p><img src="/badge/${e(key)}.svg" alt="heavytail badge for ${e(model.id)}"></p>
-<dl>
-<dt>log α-norm (mean)</dt><dd>${n(reference.log_alpha_norm)}</dd>
-<dt>α (mean, reference; failed fits count as −1)</dt><dd>${n(reference.alpha)}</dd>
-<dt>α (mean over ${summary.successful_fits.layers} successful fits)</dt><dd>${n(summary.successful_fits.alpha)}</dd>
-<dt>α̂ (alpha_weighted)</dt><dd>${n(reference.alpha_weighted)}</dd>
-<dt>log spectral norm</dt><dd>${n(reference.log_spectral_norm)}</dd>
-<dt>log Frobenius norm</dt><dd>${n(reference.log_norm)}</dd>
-<dt>layers</dt><dd>${summary.layers_analysed} analysed, ${summary.layers_skipped} skipped, ${summary.layers_failed} failed; ${summary.over_trained} over-trained, ${summary.under_trained} under-trained</dd>
+<dl class="metrics">
+<div><dt>log α-norm (mean)</dt><dd>${n(reference.log_alpha_norm)}</dd></div>
+<div><dt>α, mean over ${summary.successful_fits.layers} successful fits</dt><dd>${n(summary.successful_fits.alpha)}</dd></div>
+<div><dt>α, reference mean (failed fits as −1)</dt><dd>${n(reference.alpha)}</dd></div>
+<div><dt>α̂ (alpha_weighted)</dt><dd>${n(reference.alpha_weighted)}</dd></div>
+<div><dt>log spectral norm</dt><dd>${n(reference.log_spectral_norm)}</dd></div>
+<div><dt>log Frobenius norm</dt><dd>${n(reference.log_norm)}</dd></div>
 </dl>
+<p>${summary.layers_analysed} layers analysed, ${summary.layers_skipped} skipped, ${summary.layers_failed} failed; ${summary.over_trained} over-trained (α &lt; 2), ${summary.under_trained} under-trained (α &gt; 6).</p>
 ${summary.notes.map((note) => `<p>${e(note)}</p>`).join("")}
 <p><a href="/api/reports/${e(key)}">report JSON</a> · <a href="https://huggingface.co/${e(model.id)}">model on the Hub</a></p>
 <h2>Layers</h2>
