@@ -1,4 +1,8 @@
+import linalgModule from "../build/heavytail-linalg.wasm";
+import type { AnalyzeLayerOptions } from "../shared/analyze/analyze-layer.ts";
 import type { Eigvalsh } from "../shared/linalg/eigvalsh.ts";
+import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
+import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
 
 /** The code that computes each layer's spectrum on the Worker. */
 export interface LayerEngine {
@@ -6,11 +10,14 @@ export interface LayerEngine {
   name: string;
   /** the symmetric eigensolver; the shared JS one when absent */
   eigvalsh?: Eigvalsh;
+  /** computes a layer's Grams; the JS float64 path when absent */
+  grams?: AnalyzeLayerOptions["grams"];
 }
 
+const wasm = createWasmLinalg(linalgModule);
+
 /**
- * The Worker's engine. Workers cannot compile WASM at run time, so a precompiled eigensolver
- * (build/*.wasm, imported as a module by the Worker entry) is injected here as `eigvalsh`, with
- * its name; until then the JS float64 path runs.
+ * The Worker's engine: the precompiled WASM SIMD kernels (build/heavytail-linalg.wasm, built by
+ * `npm run build:wasm`, imported as a module since Workers cannot compile WASM at run time).
  */
-export const workerEngine: LayerEngine = { name: "js-f64" };
+export const workerEngine: LayerEngine = { name: "wasm-simd-f64", eigvalsh: wasm.eigvalsh, grams: wasmLayerGrams(wasm) };

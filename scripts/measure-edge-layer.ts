@@ -2,7 +2,7 @@
 // consumer runs (runTaskWork): peak resident memory and CPU time. Local workerd enforces neither
 // the 128 MB limit nor CPU limits, so docs/edge-limits.md is written from these numbers.
 //
-//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--dtype BF16] [--work layer|tall-part|wide-block] [--parts K]
+//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--engine wasm|js] [--dtype BF16] [--work layer|tall-part|wide-block] [--parts K]
 //
 // The weights are synthesised on the fly as a byte source (like bytes arriving from the Hub), so
 // the tensor itself is never held in memory. Each run is a fresh process: run one shape at a time.
@@ -11,7 +11,7 @@
 // every chunk the task reads, after a GC at the start): what a Worker's 128 MB limit counts.
 import type { LayerPlan } from "../shared/plan/types.ts";
 import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
-import { workerEngine } from "../functions/engine.ts";
+import { chooseEngine } from "../cli/choose-engine.ts";
 import { runTaskWork } from "../functions/queue/run-task-work.ts";
 import type { TaskMessage, TaskWork } from "../functions/queue/task-message.ts";
 
@@ -71,6 +71,8 @@ async function main(): Promise<void> {
   const dtype = option("--dtype", "BF16") as Dtype;
   const kind = option("--work", "layer");
   const parts = Number(option("--parts", "4"));
+  // the Worker's engine is the WASM one (functions/engine.ts imports the module; Node loads the file)
+  const engine = await chooseEngine(option("--engine", "wasm") === "js" ? "js" : "wasm");
   const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
   const plan: LayerPlan = {
     layer_id: 0, name: "measured", layer_type: "dense", rows, cols, rf: 1, N: Math.max(rows, cols), M: Math.min(rows, cols), scale: 1,
@@ -98,13 +100,14 @@ async function main(): Promise<void> {
   const before = process.resourceUsage().maxRSS;
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const layer = await runTaskWork(task, syntheticSource(dtype, rows * cols, sample), workerEngine, kv);
+  const layer = await runTaskWork(task, syntheticSource(dtype, rows * cols, sample), engine, kv);
   sample();
   const used = process.cpuUsage(cpu);
   const result = {
     shape: `${rows}×${cols}`,
     dtype,
     work: kind,
+    engine: engine.name,
     wall_s: +((performance.now() - started) / 1000).toFixed(2),
     cpu_s: +((used.user + used.system) / 1e6).toFixed(2),
     peak_live_mb: +((livePeak - liveBefore) / 2 ** 20).toFixed(1),

@@ -7,6 +7,7 @@ import { validateReport } from "../../shared/report/validate-report.ts";
 import { makeLayer } from "../../test/helpers/make-layer.ts";
 import { seededRandom } from "../../test/helpers/seeded-random.ts";
 import { readConfig } from "../config.ts";
+import { workerEngine } from "../engine.ts";
 import type { Env } from "../env.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
@@ -55,7 +56,7 @@ describe("an analysis, end to end inside workerd", () => {
     const validation = validateReport(report);
     expect(validation.ok, validation.ok ? "" : validation.errors.join("\n")).toBe(true);
     expect(report.model).toMatchObject({ id: "tesseract/eng_lstm", source: "hub", revision: "main", sha: key.split("@")[1] });
-    expect(report.method).toMatchObject({ randomize: true, seed: config.seed, engine: "js-f64" });
+    expect(report.method).toMatchObject({ randomize: true, seed: config.seed, engine: workerEngine.name });
     expect(report.layers.length).toBe(status.layers.total);
     // its 512×608 gate matrices were split into panel blocks (EDGE_TASK_FLOPS); the parts are gone from KV
     expect((await bindings.REPORTS.list({ prefix: "part:" })).keys).toEqual([]);

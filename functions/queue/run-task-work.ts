@@ -26,7 +26,7 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
   const read = tensorValueReader(source, plan.tensor);
   switch (work.kind) {
     case "layer":
-      return analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh });
+      return analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams });
     case "tall-part":
       await putGramPart(kv, task.key, task.task, await tallGramPartial(plan, read, work.rowStart, work.rowEnd));
       return null;

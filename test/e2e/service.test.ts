@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseEngine } from "../../cli/choose-engine.ts";
 import { openLocalModel } from "../../cli/open-local-model.ts";
 import { analyzeModel } from "../../shared/analyze/analyze-model.ts";
 import type { Report } from "../../shared/report/schema.ts";
@@ -75,9 +76,11 @@ async function analyse(model: string): Promise<{ key: string; status: JobStatus;
   return { key, status, report: response.status === 200 ? ((await response.json()) as Report) : null };
 }
 
+/** The engine's report of the same files, computed here with the engine the Worker uses (WASM when built). */
 async function localReport(folder: string): Promise<Report> {
   const { model, description } = openLocalModel(folder);
-  return analyzeModel(model, description, { randomize: true, seed: SEED, engine: "js-f64" });
+  const engine = await chooseEngine("wasm");
+  return analyzeModel(model, description, { randomize: true, seed: SEED, engine: engine.name, eigvalsh: engine.eigvalsh, grams: engine.grams });
 }
 
 /** The service's report and the engine's local report of the same files carry the same numbers. */
