@@ -19,6 +19,8 @@ cd "$(dirname "$0")/.."
 PACK=.device-gpu
 
 pack() {
+  # start clean: what a local `run` unpacked (Dawn, the Vulkan loader) must not travel twice
+  rm -rf "$PACK"
   mkdir -p "$PACK/node_modules/webgpu/dist" "$PACK/debs"
   grep -qxF "/$PACK/" .git/info/exclude 2>/dev/null || echo "/$PACK/" >>.git/info/exclude
   # one ESM file with gpu.js and the shared code inside; Dawn stays a native module beside it
