@@ -30,7 +30,7 @@ pack() {
   cp node_modules/webgpu/package.json node_modules/webgpu/index.js "$PACK/node_modules/webgpu/"
   xz -T2 -6 -c node_modules/webgpu/dist/linux-x64.dawn.node >"$PACK/dawn.node.xz"
   if [ -f build/heavytail-linalg.wasm ]; then cp build/heavytail-linalg.wasm "$PACK/"; else echo "no build/heavytail-linalg.wasm (npm run build:wasm): the check will skip the WASM path"; fi
-  (cd "$PACK/debs" && rm -f ./*.deb && apt-get download libvulkan1 >/dev/null)
+  (cd "$PACK/debs" && rm -f ./*.deb && apt-get download libvulkan1 libglvnd0 libglx0 libegl1 libgl1 libopengl0 libgles2 >/dev/null)
   if [ "${NO_NODE:-0}" != 1 ]; then xz -T2 -6 -c "$(command -v node)" >"$PACK/node.xz"; fi
   du -sh "$PACK"
 }
@@ -45,9 +45,9 @@ run() {
   [ -f "$PACK/check.mjs" ] || { echo "no $PACK/check.mjs: run 'scripts/device-gpu-check.sh pack' here and carry $PACK"; exit 2; }
   echo "== machine"
   nvidia-smi -L || echo "nvidia-smi: none"
-  ldd --version | head -1
+  (ldd --version | head -1) || true
   grep -aq GLIBCXX_3.4.32 "$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')" 2>/dev/null && echo "libstdc++ has GLIBCXX_3.4.32 (Dawn needs it)" || echo "libstdc++ lacks GLIBCXX_3.4.32: Dawn will not load"
-  if ldconfig -p | grep -q libvulkan.so.1; then
+  if ldconfig -p | grep libvulkan.so.1 >/dev/null; then
     echo "Vulkan loader: $(ldconfig -p | grep -m1 libvulkan.so.1)"
   else
     # the carried loader, unpacked beside the check rather than into / (Dawn dlopens libvulkan.so.1)
