@@ -215,7 +215,7 @@ describe("the Hub token", () => {
       await readFile(join(dir, "wrangler.log"), "utf8"),
     ];
     for (const text of answers) expect(text).not.toContain(HF_TOKEN);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("hostile input", () => {
