@@ -1,13 +1,7 @@
 import { analyzeLayer } from "../../shared/analyze/analyze-layer.ts";
-import { layerSeed } from "../../shared/analyze/layer-seed.ts";
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { spectrumFromGrams } from "../../shared/esd/spectrum-from-grams.ts";
 import { tallGramPartial } from "../../shared/esd/tall-gram-partial.ts";
 import { wideGramBlock } from "../../shared/esd/wide-gram-block.ts";
-import { compactEsd } from "../../shared/metrics/compact-esd.ts";
-import { createRng } from "../../shared/metrics/create-rng.ts";
-import { measureLayer } from "../../shared/metrics/measure-layer.ts";
-import { randomizedSpectrum } from "../../shared/metrics/randomized-spectrum.ts";
 import type { AnalysedLayer } from "../../shared/report/schema.ts";
 import { tensorValueReader } from "../../shared/safetensors/tensor-value-reader.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
@@ -34,16 +28,12 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
       await putGramPart(kv, task.key, task.task, (await wideGramBlock(plan, read, work.i, work.j, work.panelRows)).block);
       return null;
     case "combine": {
+      // the parts' Grams stand in for the streamed ones; the rest (randomization with the layer's
+      // own seed, every column) is exactly a whole-layer task's, so a split layer reports the same
       const layout = gramLayout(plan);
       const grams = Array.from({ length: layout.rf }, () => new Float64Array(layout.order * layout.order));
       for (const part of work.parts) addGramPart(layout, grams, part.work, await getGramPart(kv, task.key, part.task));
-      const spectrum = spectrumFromGrams(plan, grams, { eigvalsh: engine.eigvalsh });
-      // the same generator a whole-layer task uses, so a split layer reports the same numbers
-      const randomized = work.randomize
-        ? await randomizedSpectrum(plan, read, createRng(layerSeed(task.seed, plan.layer_id)), { eigvalsh: engine.eigvalsh })
-        : undefined;
-      const columns = measureLayer(plan, spectrum, randomized);
-      return { ...columns, shape: plan.tensor.shape, dtype: plan.tensor.dtype, esd: compactEsd(spectrum, columns, randomized) };
+      return analyzeLayer(plan, read, { randomize: work.randomize, seed: task.seed, eigvalsh: engine.eigvalsh, grams: async () => ({ grams }) });
     }
   }
 }
