@@ -16,6 +16,10 @@ export type LayerTasks =
 // Grams are float64; randomization holds the layer's values as float32
 const BYTES_PER_VALUE = 8;
 const BYTES_PER_WEIGHT = 4;
+// the WASM engine accumulates into a packed copy (half a Gram) beside the JS Grams it hands back,
+// and solves a packed copy again; it stages rows in 8 MiB (docs/edge-limits.md, measured)
+const WASM_COPY = 0.5;
+const STAGING_BYTES = 8 * 2 ** 20;
 
 /**
  * How one layer is computed on Workers: as one task when its Gram product and memory fit one
@@ -35,7 +39,9 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
       reason: `too large for the edge lane: its ${rf}×${order}² float64 Gram needs ${mb(gramBytes)} MB, twice that while combining, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)`,
     };
   }
-  const randomize = gramBytes + rows * cols * rf * BYTES_PER_WEIGHT <= limits.maxTaskBytes;
+  // a whole layer holds its Grams with the engine's packed copy, then (randomizing) the values
+  const wholeBytes = (1 + WASM_COPY) * gramBytes + rows * cols * rf * BYTES_PER_WEIGHT + STAGING_BYTES;
+  const randomize = wholeBytes <= limits.maxTaskBytes;
   const flops = rows * cols * order * rf;
   if (randomize && flops <= limits.maxTaskFlops) return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
 
