@@ -20,7 +20,7 @@ const failures: string[] = [];
 
 /** numpy in a subprocess: one thread, and without the OpenBLAS overrides that slow a current numpy */
 function numpy(args: string[]): { wall_s: number; cpu_s: number; kernel: string; layers?: number } {
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return JSON.parse(execFileSync("python3", [peerScript, ...args], { env, maxBuffer: 1 << 20 }).toString());

@@ -6,7 +6,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
 import { validateReport } from "../../shared/report/validate-report.ts";
-import { createMockHub, type MockHub } from "../mock-hub/create-mock-hub.ts";
+import { createMockHub } from "../mock-hub/create-mock-hub.ts";
+import type { MockHub } from "../mock-hub/types.ts";
 
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url).pathname;
