@@ -125,7 +125,8 @@ export class AnalysisJob extends DurableObject<Env> {
       if (isTransientError(error) && current.plan_attempts < MAX_PLAN_ATTEMPTS) {
         await this.ctx.storage.setAlarm(Date.now() + 2000 * 2 ** current.plan_attempts);
       } else {
-        await this.save({ ...current, state: "failed", error: `could not read the model's safetensors headers: ${toApiError(error).message}` });
+        const { code, message } = toApiError(error);
+        await this.save({ ...current, state: "failed", error: code === "model_too_large" ? message : `could not read the model's safetensors headers: ${message}` });
       }
       return;
     }
