@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,
+    reporters: ["default", "json"],
+    outputFile: { json: ".test-artifacts/vitest-browser.json" },
   },
 });
