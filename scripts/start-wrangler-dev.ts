@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -45,6 +45,10 @@ export function freePort(): Promise<number> {
  * local KV, Queues and Durable Objects, and waits until the service answers.
  */
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
+  // the Worker imports the precompiled kernels (functions/engine.ts); npm ci builds them through `prepare`
+  if (!existsSync(join(options.root, "build", "heavytail-linalg.wasm"))) {
+    throw new Error("build/heavytail-linalg.wasm is missing: run `npm run build:wasm` first");
+  }
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
   await mkdir(options.persistTo, { recursive: true });

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,10 @@ declare module "vitest" {
 
 /** Node side of the Worker suites: the project's mock Hub on 127.0.0.1 with the fixture models. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // the Worker imports the precompiled kernels (functions/engine.ts); npm ci builds them through `prepare`
+  if (!existsSync(new URL("../../build/heavytail-linalg.wasm", import.meta.url))) {
+    throw new Error("build/heavytail-linalg.wasm is missing: run `npm run build:wasm` before the Worker suites");
+  }
   const dir = await mkdtemp(join(tmpdir(), "heavytail-worker-tests-"));
   // a sharded bf16 llama-like model, small: 1 block, hidden 64
   await writeLlamaLikeModel(join(dir, "llama"), { hidden: 64, intermediate: 176, layers: 1, vocab: 128, dtype: "BF16", shards: 2, seed: 7 });
