@@ -1,8 +1,11 @@
 import linalgModule from "../build/heavytail-linalg.wasm";
 import type { AnalyzeLayerOptions } from "../shared/analyze/analyze-layer.ts";
+import type { LayerSpectrum, ValueReader } from "../shared/esd/types.ts";
 import type { Eigvalsh } from "../shared/linalg/eigvalsh.ts";
 import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
 import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
+import type { LayerPlan } from "../shared/plan/types.ts";
+import { packedLayerSpectrum } from "./queue/packed-layer-spectrum.ts";
 
 /** The code that computes each layer's spectrum on the Worker. */
 export interface LayerEngine {
@@ -12,6 +15,8 @@ export interface LayerEngine {
   eigvalsh?: Eigvalsh;
   /** computes a layer's Grams; the JS float64 path when absent */
   grams?: AnalyzeLayerOptions["grams"];
+  /** a dense layer's spectrum with its Gram packed in place, for layers whose full Gram does not fit */
+  packedSpectrum?: (plan: LayerPlan, read: ValueReader) => Promise<LayerSpectrum>;
 }
 
 const wasm = createWasmLinalg(linalgModule);
@@ -20,4 +25,9 @@ const wasm = createWasmLinalg(linalgModule);
  * The Worker's engine: the precompiled WASM SIMD kernels (build/heavytail-linalg.wasm, built by
  * `npm run build:wasm`, imported as a module since Workers cannot compile WASM at run time).
  */
-export const workerEngine: LayerEngine = { name: "wasm-simd-f64", eigvalsh: wasm.eigvalsh, grams: wasmLayerGrams(wasm) };
+export const workerEngine: LayerEngine = {
+  name: "wasm-simd-f64",
+  eigvalsh: wasm.eigvalsh,
+  grams: wasmLayerGrams(wasm),
+  packedSpectrum: (plan, read) => packedLayerSpectrum(plan, read, wasm),
+};

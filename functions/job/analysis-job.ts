@@ -134,7 +134,7 @@ export class AnalysisJob extends DurableObject<Env> {
     const tasks: Record<string, TaskRecord> = {};
     const tooLarge: [LayerPlan, string][] = [];
     for (const plan of analysed) {
-      const split = splitLayer(plan, config.edge);
+      const split = splitLayer(plan, { ...config.edge, packed: workerEngine.packedSpectrum !== undefined });
       if (!split.ok) {
         tooLarge.push([plan, split.reason]);
         continue;

@@ -50,3 +50,13 @@ describe("splitLayer", () => {
     expect(split).toEqual({ ok: false, reason: expect.stringContaining("too large for the edge lane") });
   });
 });
+
+describe("splitLayer with an engine that packs its Gram", () => {
+  it("sends a dense layer whose full Gram cannot be held as one packed task", () => {
+    expect(splitLayer(dense(4096, 11008), { ...roomy, packed: true })).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "packed" } }] });
+    expect(splitLayer(dense(11008, 4096), { ...roomy, packed: true })).toMatchObject({ ok: true, tasks: [{ work: { kind: "packed" } }] });
+  });
+  it("still refuses what even a packed Gram cannot fit", () => {
+    expect(splitLayer(dense(8192, 8192), { ...roomy, packed: true })).toMatchObject({ ok: false });
+  });
+});

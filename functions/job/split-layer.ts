@@ -1,5 +1,6 @@
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
+import { PACKED_PANEL_BYTES } from "../queue/packed-layer-spectrum.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
 export interface EdgeLimits {
@@ -7,6 +8,8 @@ export interface EdgeLimits {
   maxTaskFlops: number;
   /** bytes of memory one task may use for its Grams and buffers (a Worker has 128 MB in all) */
   maxTaskBytes: number;
+  /** the engine can take a dense layer's eigenvalues with its Gram packed in place (LayerEngine.packedSpectrum) */
+  packed?: boolean;
 }
 
 export type LayerTasks =
@@ -20,6 +23,8 @@ const BYTES_PER_WEIGHT = 4;
 // and solves a packed copy again; it stages rows in 8 MiB (docs/edge-limits.md, measured)
 const WASM_COPY = 0.5;
 const STAGING_BYTES = 8 * 2 ** 20;
+// the packed path's two float32 row panels (wide layers) and the stream's chunks
+const PACKED_BUFFERS = 2 * PACKED_PANEL_BYTES + 2 * 2 ** 20;
 
 /**
  * How one layer is computed on Workers: as one task when its Gram product and memory fit one
@@ -34,6 +39,10 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
   const gramBytes = rf * order * order * BYTES_PER_VALUE;
   // a combine task holds the Grams and one more part of the same size while adding them up
   if (2 * gramBytes > limits.maxTaskBytes) {
+    const packedBytes = ((order * (order + 1)) / 2) * BYTES_PER_VALUE + STAGING_BYTES + PACKED_BUFFERS;
+    if (limits.packed && plan.layer_type === "dense" && packedBytes <= limits.maxTaskBytes) {
+      return { ok: true, tasks: [{ id, work: { kind: "packed" } }] };
+    }
     return {
       ok: false,
       reason: `too large for the edge lane: its ${rf}×${order}² float64 Gram needs ${mb(gramBytes)} MB, twice that while combining, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)`,

@@ -2,6 +2,8 @@ import { analyzeLayer } from "../../shared/analyze/analyze-layer.ts";
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import { tallGramPartial } from "../../shared/esd/tall-gram-partial.ts";
 import { wideGramBlock } from "../../shared/esd/wide-gram-block.ts";
+import { compactEsd } from "../../shared/metrics/compact-esd.ts";
+import { measureLayer } from "../../shared/metrics/measure-layer.ts";
 import type { AnalysedLayer } from "../../shared/report/schema.ts";
 import { tensorValueReader } from "../../shared/safetensors/tensor-value-reader.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
@@ -21,6 +23,12 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
   switch (work.kind) {
     case "layer":
       return analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams });
+    case "packed": {
+      if (!engine.packedSpectrum) throw new Error(`the ${engine.name} engine cannot hold a Gram packed; the layer is too large for it`);
+      const spectrum = await engine.packedSpectrum(plan, read);
+      const columns = measureLayer(plan, spectrum);
+      return { ...columns, shape: plan.tensor.shape, dtype: plan.tensor.dtype, esd: compactEsd(spectrum, columns) };
+    }
     case "tall-part":
       await putGramPart(kv, task.key, task.task, await tallGramPartial(plan, read, work.rowStart, work.rowEnd));
       return null;

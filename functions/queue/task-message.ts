@@ -4,10 +4,12 @@ import type { LayerPlan } from "../../shared/plan/types.ts";
  * The work of one task. A layer that fits one invocation is one `layer` task. A larger one is
  * split: `tall-part`s (the partial Gram WᵀW of a row range) or `wide-block`s (the block
  * G[I,J] = W_I W_Jᵀ of WWᵀ for row panels I ≥ J), whose results wait in KV for the `combine` task
- * that adds them up into the Grams, solves them, and measures the layer.
+ * that adds them up into the Grams, solves them, and measures the layer. A dense layer whose full
+ * Gram cannot be held at all is one `packed` task: its Gram packed in WASM memory, no randomization.
  */
 export type TaskWork =
   | { kind: "layer" }
+  | { kind: "packed" }
   | { kind: "tall-part"; rowStart: number; rowEnd: number }
   | { kind: "wide-block"; i: number; j: number; panelRows: number }
   | { kind: "combine"; parts: { task: string; work: TaskWork }[]; randomize: boolean };
