@@ -2,7 +2,7 @@
 // consumer runs (runTaskWork): peak resident memory and CPU time. Local workerd enforces neither
 // the 128 MB limit nor CPU limits, so docs/edge-limits.md is written from these numbers.
 //
-//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--engine wasm|js] [--dtype BF16] [--work layer|tall-part|wide-block] [--parts K]
+//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--engine wasm|js] [--dtype BF16] [--work layer|packed|tall-part|wide-block] [--parts K]
 //
 // The weights are synthesised on the fly as a byte source (like bytes arriving from the Hub), so
 // the tensor itself is never held in memory. Each run is a fresh process: run one shape at a time.
@@ -12,6 +12,8 @@
 import type { LayerPlan } from "../shared/plan/types.ts";
 import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
 import { chooseEngine } from "../cli/choose-engine.ts";
+import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
+import { packedLayerSpectrum } from "../functions/queue/packed-layer-spectrum.ts";
 import { runTaskWork } from "../functions/queue/run-task-work.ts";
 import type { TaskMessage, TaskWork } from "../functions/queue/task-message.ts";
 
@@ -72,7 +74,9 @@ async function main(): Promise<void> {
   const kind = option("--work", "layer");
   const parts = Number(option("--parts", "4"));
   // the Worker's engine is the WASM one (functions/engine.ts imports the module; Node loads the file)
-  const engine = await chooseEngine(option("--engine", "wasm") === "js" ? "js" : "wasm");
+  const chosen = await chooseEngine(option("--engine", "wasm") === "js" ? "js" : "wasm");
+  const wasm = chosen.grams ? await loadWasmEngine() : null;
+  const engine = wasm ? { ...chosen, packedSpectrum: (p: LayerPlan, read: Parameters<typeof packedLayerSpectrum>[1]) => packedLayerSpectrum(p, read, wasm) } : chosen;
   const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
   const plan: LayerPlan = {
     layer_id: 0, name: "measured", layer_type: "dense", rows, cols, rf: 1, N: Math.max(rows, cols), M: Math.min(rows, cols), scale: 1,
@@ -83,7 +87,9 @@ async function main(): Promise<void> {
       ? { kind: "tall-part", rowStart: 0, rowEnd: Math.ceil(rows / parts) }
       : kind === "wide-block"
         ? { kind: "wide-block", i: 1, j: 0, panelRows: Math.ceil(rows / parts) }
-        : { kind: "layer" };
+        : kind === "packed"
+          ? { kind: "packed" }
+          : { kind: "layer" };
   const task: TaskMessage = { key: "measure/layer@0", id: "measure/layer", sha: "0", task: "000000", plan, work, seed: 1, dispatch: 1 };
   // parts are written to KV by the Worker; here a stand-in counts what was put and lets it go
   let storedBytes = 0;
