@@ -8,12 +8,15 @@
 // the tensor itself is never held in memory. Each run is a fresh process: run one shape at a time.
 // Two memory figures: the peak resident set above the process's start (an upper bound: V8 keeps
 // garbage until it needs the room), and the peak live JS memory (heap + ArrayBuffers, sampled at
-// every chunk the task reads, after a GC at the start): what a Worker's 128 MB limit counts.
+// every chunk the task reads, after a GC at the start; add --gc-samples to collect garbage before
+// every sample), plus the WASM engine's own peak memory: what a Worker's 128 MB limit counts.
 import type { LayerPlan } from "../shared/plan/types.ts";
 import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
 import { chooseEngine } from "../cli/choose-engine.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
+import type { LayerEngine } from "../functions/engine.ts";
 import { packedLayerSpectrum } from "../functions/queue/packed-layer-spectrum.ts";
+import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
 import { runTaskWork } from "../functions/queue/run-task-work.ts";
 import type { TaskMessage, TaskWork } from "../functions/queue/task-message.ts";
 
@@ -74,9 +77,11 @@ async function main(): Promise<void> {
   const kind = option("--work", "layer");
   const parts = Number(option("--parts", "4"));
   // the Worker's engine is the WASM one (functions/engine.ts imports the module; Node loads the file)
-  const chosen = await chooseEngine(option("--engine", "wasm") === "js" ? "js" : "wasm");
-  const wasm = chosen.grams ? await loadWasmEngine() : null;
-  const engine = wasm ? { ...chosen, packedSpectrum: (p: LayerPlan, read: Parameters<typeof packedLayerSpectrum>[1]) => packedLayerSpectrum(p, read, wasm) } : chosen;
+  // the Worker's engine, built as functions/engine.ts builds it (Node reads the module from build/)
+  const wasm = option("--engine", "wasm") === "js" ? null : await loadWasmEngine();
+  const engine: LayerEngine = wasm
+    ? { name: "wasm-simd-f64", eigvalsh: wasm.eigvalsh, grams: wasmLayerGrams(wasm), packedSpectrum: (p, read) => packedLayerSpectrum(p, read, wasm) }
+    : await chooseEngine("js");
   const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
   const plan: LayerPlan = {
     layer_id: 0, name: "measured", layer_type: "dense", rows, cols, rf: 1, N: Math.max(rows, cols), M: Math.min(rows, cols), scale: 1,
@@ -102,7 +107,12 @@ async function main(): Promise<void> {
   };
   const liveBefore = live();
   let livePeak = liveBefore;
-  const sample = () => void (livePeak = Math.max(livePeak, live()));
+  // --gc-samples collects garbage before each sample: the live set exactly, at the price of CPU time
+  const gcSamples = process.argv.includes("--gc-samples");
+  const sample = () => {
+    if (gcSamples) (globalThis as { gc?: () => void }).gc?.();
+    livePeak = Math.max(livePeak, live());
+  };
   const before = process.resourceUsage().maxRSS;
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -117,6 +127,8 @@ async function main(): Promise<void> {
     wall_s: +((performance.now() - started) / 1000).toFixed(2),
     cpu_s: +((used.user + used.system) / 1e6).toFixed(2),
     peak_live_mb: +((livePeak - liveBefore) / 2 ** 20).toFixed(1),
+    // WebAssembly memory is not among Node's ArrayBuffers: the engine reports its own peak
+    wasm_peak_mb: wasm ? +(wasm.peakMemoryBytes() / 2 ** 20).toFixed(1) : 0,
     peak_rss_above_start_mb: +((process.resourceUsage().maxRSS - before) / 1024).toFixed(1),
     alpha: layer?.alpha ?? null,
     stored_part_mb: +(storedBytes / 2 ** 20).toFixed(1),
