@@ -95,7 +95,7 @@ async function main(): Promise<void> {
         : kind === "packed"
           ? { kind: "packed" }
           : { kind: "layer" };
-  const task: TaskMessage = { key: "measure/layer@0", id: "measure/layer", sha: "0", task: "000000", plan, work, seed: 1, dispatch: 1 };
+  const task: TaskMessage = { key: "measure/layer@0", id: "measure/layer", sha: "0", task: "000000", plan, work, seed: 1 };
   // parts are written to KV by the Worker; here a stand-in counts what was put and lets it go
   let storedBytes = 0;
   const kv = { put: async (_key: string, value: ArrayBufferView) => void (storedBytes += value.byteLength) } as unknown as KVNamespace;

@@ -184,7 +184,7 @@ export class AnalysisJob extends DurableObject<Env> {
       const messages: { body: TaskMessage }[] = [];
       const sent: Record<string, TaskRecord> = {};
       for (const task of tasks.slice(i, i + SEND_BATCH)) {
-        const body: TaskMessage = { key: job.key, id: job.id, sha: job.sha, task: task.id, plan: task.plan, work: task.work, seed: job.seed, dispatch: task.dispatches + 1 };
+        const body: TaskMessage = { key: job.key, id: job.id, sha: job.sha, task: task.id, plan: task.plan, work: task.work, seed: job.seed };
         if (JSON.stringify(body).length > MAX_MESSAGE_BYTES) {
           await this.failLayer(task.plan, "the layer's description is too large for a queue message");
           continue;

@@ -19,7 +19,7 @@ it("measures a layer the same whether it runs whole, packed, or split into parts
   const { plans } = await planModel(["model.safetensors"], () => source(), config.maxModelBytes);
   // the first 512 × 608 gate matrix: wide
   const plan = plans.find((p) => p.skip_reason === undefined && p.rows < p.cols)!;
-  const task = (work: TaskWork, name: string): TaskMessage => ({ key: `${id}@${sha}`, id, sha, task: name, plan, work, seed: 1, dispatch: 1 });
+  const task = (work: TaskWork, name: string): TaskMessage => ({ key: `${id}@${sha}`, id, sha, task: name, plan, work, seed: 1 });
   const run = (work: TaskWork, name = "000000") => runTaskWork(task(work, name), source(), workerEngine, bindings.REPORTS);
 
   const whole = (await run({ kind: "layer" }))!;

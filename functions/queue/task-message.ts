@@ -29,6 +29,4 @@ export interface TaskMessage {
   work: TaskWork;
   /** the report's randomization seed */
   seed: number;
-  /** which dispatch of this task by the job (1, 2, …): results of an older dispatch still count */
-  dispatch: number;
 }
