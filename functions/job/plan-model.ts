@@ -1,7 +1,8 @@
+import { summarizeTensors } from "../../shared/analyze/summarize-tensors.ts";
 import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import { listModelTensors } from "../../shared/safetensors/list-model-tensors.ts";
-import type { ByteSource, TensorInfo } from "../../shared/safetensors/types.ts";
+import type { ByteSource } from "../../shared/safetensors/types.ts";
 import { ApiError } from "../http/api-error.ts";
 
 /**
@@ -27,7 +28,7 @@ export async function planModel(files: string[], open: (file: string) => ByteSou
   if (tensorBytes > maxModelBytes) {
     throw new ApiError(413, "model_too_large", `the model's tensors hold ${tensorBytes} bytes, more than this service's limit of ${maxModelBytes}`);
   }
-  return { plans: planLayers(tensors), parameters: countParameters(tensors), dtypes: [...new Set(tensors.map((t) => t.dtype))].sort() };
+  return { plans: planLayers(tensors), ...summarizeTensors(tensors) };
 }
 
 function capReads(source: ByteSource, maxBytes: number): ByteSource {
@@ -42,8 +43,4 @@ function capReads(source: ByteSource, maxBytes: number): ByteSource {
     },
     stream: (offset, length) => source.stream(offset, length),
   };
-}
-
-function countParameters(tensors: TensorInfo[]): number {
-  return tensors.reduce((sum, t) => sum + t.shape.reduce((p, d) => p * d, 1), 0);
 }

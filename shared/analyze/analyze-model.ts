@@ -4,10 +4,11 @@ import { planLayers } from "../plan/plan-layers.ts";
 import type { AnalysedLayer, FailedLayer, ModelIdentity, Report, SkippedLayer } from "../report/schema.ts";
 import { listModelTensors } from "../safetensors/list-model-tensors.ts";
 import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
-import type { ByteSource, ModelFiles, TensorInfo } from "../safetensors/types.ts";
+import type { ByteSource, ModelFiles } from "../safetensors/types.ts";
 import { analyzeLayer, type AnalyzeLayerOptions } from "./analyze-layer.ts";
 import { assembleReport } from "./assemble-report.ts";
 import { countBytes } from "./count-bytes.ts";
+import { summarizeTensors } from "./summarize-tensors.ts";
 
 export interface AnalysisProgress {
   layersTotal: number;
@@ -82,7 +83,7 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     .filter((p) => p.skip_reason !== undefined)
     .map((p) => ({ ...layerIdentity(p), reason: p.skip_reason! }));
   const files = await Promise.all(model.files.map(async (name) => ({ name, size: await model.open(name).size() })));
-  const identity: ModelIdentity = { ...description, files, parameters: countParameters(tensors), dtypes: distinctDtypes(tensors) };
+  const identity: ModelIdentity = { ...description, files, ...summarizeTensors(tensors) };
   return assembleReport({
     identity,
     method: { randomize: options.randomize, seed: options.seed, engine: options.engine },
@@ -95,14 +96,6 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
 
 function layerIdentity(plan: LayerPlan) {
   return { layer_id: plan.layer_id, name: plan.name, shape: plan.tensor.shape, dtype: plan.tensor.dtype };
-}
-
-function countParameters(tensors: TensorInfo[]): number {
-  return tensors.reduce((sum, t) => sum + t.shape.reduce((p, d) => p * d, 1), 0);
-}
-
-function distinctDtypes(tensors: TensorInfo[]): string[] {
-  return [...new Set(tensors.map((t) => t.dtype))].sort();
 }
 
 function errorMessage(error: unknown): string {
