@@ -2,6 +2,7 @@ import { open, stat } from "node:fs/promises";
 import type { ByteSource } from "../shared/safetensors/types.ts";
 import { checkByteRange } from "../shared/safetensors/check-byte-range.ts";
 import { ByteRangeError } from "../shared/safetensors/byte-range-error.ts";
+import { readFromStream } from "../shared/safetensors/read-from-stream.ts";
 
 export const DEFAULT_FILE_BUFFER_BYTES = 1 << 20;
 
@@ -40,14 +41,6 @@ export function fileByteSource(path: string, options: { bufferBytes?: number } =
     name: path,
     size,
     stream,
-    async read(offset, length) {
-      const out = new Uint8Array(length);
-      let at = 0;
-      for await (const chunk of stream(offset, length)) {
-        out.set(chunk, at);
-        at += chunk.byteLength;
-      }
-      return out;
-    },
+    read: (offset, length) => readFromStream(stream, offset, length),
   };
 }

@@ -1,5 +1,5 @@
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { gramNoiseFloor } from "../../shared/esd/spectrum-from-grams.ts";
+import { zeroBelowNoiseFloor } from "../../shared/esd/spectrum-from-grams.ts";
 import type { LayerSpectrum, ValueReader } from "../../shared/esd/types.ts";
 import type { WasmLinalg } from "../../shared/linalg/wasm/types.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
@@ -48,14 +48,7 @@ export async function packedLayerSpectrum(
       }
     }
     const values = Float64Array.from(gram.eigenvalues()).sort();
-    const floor = gramNoiseFloor(order, values[order - 1]);
-    const zero = new Uint8Array(order);
-    for (let k = 0; k < order; k++) {
-      if (values[k] <= floor) {
-        values[k] = 0;
-        zero[k] = 1;
-      }
-    }
+    const zero = zeroBelowNoiseFloor(values);
     return { slices: [values], numericallyZero: [zero] };
   } finally {
     gram.dispose();

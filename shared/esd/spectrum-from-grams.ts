@@ -15,6 +15,20 @@ export function gramNoiseFloor(order: number, lambdaMax: number): number {
   return order * Number.EPSILON * Math.max(lambdaMax, 0);
 }
 
+/** Sets the ascending eigenvalues at or below the noise floor to exactly 0 and flags them. */
+export function zeroBelowNoiseFloor(values: Float64Array): Uint8Array {
+  const order = values.length;
+  const floor = gramNoiseFloor(order, values[order - 1]);
+  const zero = new Uint8Array(order);
+  for (let k = 0; k < order; k++) {
+    if (values[k] <= floor) {
+      values[k] = 0;
+      zero[k] = 1;
+    }
+  }
+  return zero;
+}
+
 /**
  * Eigenvalues of every slice's Gram (the Grams are overwritten by the eigensolver). Eigenvalues
  * at or below the noise floor become exactly 0 and are flagged numerically zero.
@@ -33,16 +47,8 @@ export function spectrumFromGrams(plan: LayerPlan, grams: Float64Array[], option
       throw new EsdError("invalid_gram", `the eigensolver returned ${values.length} values for a ${order}×${order} Gram, or a non-finite one`);
     }
     values.sort();
-    const floor = gramNoiseFloor(order, values[order - 1]);
-    const zero = new Uint8Array(order);
-    for (let k = 0; k < order; k++) {
-      if (values[k] <= floor) {
-        values[k] = 0;
-        zero[k] = 1;
-      }
-    }
+    numericallyZero.push(zeroBelowNoiseFloor(values));
     slices.push(values);
-    numericallyZero.push(zero);
   }
   return { slices, numericallyZero };
 }

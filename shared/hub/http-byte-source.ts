@@ -7,6 +7,7 @@ import { parseContentRange } from "./parse-content-range.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { redactUrl } from "./redact-url.ts";
+import { readFromStream } from "../safetensors/read-from-stream.ts";
 
 export interface RetryOptions {
   /** tries of one range before giving up; a try that delivers new bytes resets the count */
@@ -208,14 +209,6 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
       if (knownSize === undefined) throw new HubError("unknown_size", 502, name, "the server did not say how large the file is");
       return knownSize;
     },
-    async read(offset, length) {
-      const out = new Uint8Array(length);
-      let at = 0;
-      for await (const chunk of stream(offset, length)) {
-        out.set(chunk, at);
-        at += chunk.byteLength;
-      }
-      return out;
-    },
+    read: (offset, length) => readFromStream(stream, offset, length),
   };
 }
