@@ -179,7 +179,7 @@ describe("httpByteSource", () => {
     const error = await failure(second.src.read(0, 4));
     expect(error).toBeInstanceOf(HubError);
     expect(error).toMatchObject({ code: "retries_exhausted", status: 500 });
-    expect(error.message).toMatch(/gave up after 4 tries: server error 500/);
+    expect(error.message).toMatch(/gave up after 4 failed tries: server error 500/);
     expect(second.sleeps).toEqual([100, 200, 400]);
   });
 
@@ -210,6 +210,40 @@ describe("httpByteSource", () => {
     };
     expect(await source().src.read(0, 100)).toEqual(FILE.subarray(0, 100));
     expect(hub.state.requests.map((r) => r.range)).toEqual(["bytes=0-99", "bytes=10-99"]);
+  });
+
+  it("gives up on an answer whose headers never come, and on a body that stops sending, after the timeout", async () => {
+    hub.state.handler = () => undefined;
+    const silent = source(undefined, { timeoutMs: 100, retry: { maxTries: 2 } });
+    const error = await failure(silent.src.read(0, 4));
+    expect(error).toMatchObject({ code: "retries_exhausted", status: 504 });
+    expect(error.message).toMatch(/no answer within 0.1 s/);
+
+    let stalls = 1;
+    hub.state.handler = (req, res) => {
+      const [, a, b] = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range!)!.map(Number);
+      if (stalls-- > 0) {
+        // headers and a first piece, then nothing more, connection left open
+        res.writeHead(206, { "content-range": `bytes ${a}-${b}/${FILE.byteLength}`, "content-length": b - a + 1 });
+        res.write(FILE.subarray(a, a + 50));
+      } else serveRange(req, res, FILE);
+    };
+    const stalled = source(undefined, { timeoutMs: 100 });
+    expect(await stalled.src.read(0, 1000)).toEqual(FILE.subarray(0, 1000));
+    expect(hub.state.requests.map((r) => r.range).slice(-2)).toEqual(["bytes=0-999", "bytes=50-999"]);
+  });
+
+  it("stops a server that trickles a few bytes and drops, however long each try makes progress", async () => {
+    hub.state.handler = (req, res) => {
+      const [, a, b] = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range!)!.map(Number);
+      res.writeHead(206, { "content-range": `bytes ${a}-${b}/${FILE.byteLength}`, "content-length": b - a + 1 });
+      res.write(FILE.subarray(a, a + 1), () => setTimeout(() => res.socket?.destroy(), 5));
+    };
+    const { src } = source(undefined, { retry: { maxTries: 3, maxTotalTries: 6 } });
+    const error = await failure(src.read(0, 100));
+    expect(error).toMatchObject({ code: "retries_exhausted" });
+    expect(error.message).toMatch(/gave up after 6 failed tries/);
+    expect(hub.state.requests).toHaveLength(6);
   });
 
   it("retries refused connections and reports status 502 when they never succeed", async () => {

@@ -10,8 +10,10 @@ import { redactUrl } from "./redact-url.ts";
 import { readFromStream } from "../safetensors/read-from-stream.ts";
 
 export interface RetryOptions {
-  /** tries of one range before giving up; a try that delivers new bytes resets the count */
+  /** failed tries in a row of one range before giving up; a try that delivers new bytes resets the count */
   maxTries?: number;
+  /** failed tries of one range in all, however many bytes each delivered: a server that trickles and drops cannot keep a read going forever */
+  maxTotalTries?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** the longest `Retry-After` honoured */
@@ -24,11 +26,14 @@ export interface HttpByteSourceOptions {
   /** sent with every request to the URL's own origin (e.g. Authorization); credentials are not sent to redirect targets elsewhere */
   headers?: Record<string, string>;
   retry?: RetryOptions;
+  /** how long to wait for an answer's headers, and then for each next piece of its body, before the try counts as failed */
+  timeoutMs?: number;
   /** told of every redirect followed (URLs redacted) */
   onRedirect?: (from: string, to: string) => void;
 }
 
 const MAX_REDIRECTS = 10;
+const DEFAULT_TIMEOUT_MS = 30_000;
 const CREDENTIAL_HEADERS = ["authorization", "cookie"];
 
 /** A failed try worth repeating: why, the status to report if the tries run out, and how long to wait. */
@@ -44,20 +49,41 @@ async function discard(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
 }
 
+class Timeout extends Error {}
+
+/** `promise`, or a Timeout after `ms` (whichever comes first); `onTimeout` lets go of what it waits for. */
+async function within<T>(promise: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Timeout());
+    }, ms);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * A file served over HTTP as a ByteSource, using only `fetch` Range requests (`bytes=a-b`, answered
  * 206 with a matching `Content-Range`). Follows redirects itself and reuses the signed target until
  * it answers 403/410, then resolves again from the original URL. Retries 429 (honouring
- * `Retry-After`), 5xx, network errors and bodies that end early (resuming after the last byte
- * received), with exponential backoff and a bounded number of tries. Final failures are HubErrors.
+ * `Retry-After`), 5xx, network errors, answers that stall (no headers, or no next bytes, within
+ * `timeoutMs`) and bodies that end early (resuming after the last byte received), with
+ * exponential backoff and a bounded number of tries. Final failures are HubErrors.
  */
 export function httpByteSource(url: string, options: HttpByteSourceOptions = {}): ByteSource {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const original = new URL(url).href;
   const originalOrigin = new URL(url).origin;
   const name = redactUrl(url);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retry = {
     maxTries: 5,
+    maxTotalTries: 20,
     baseDelayMs: 500,
     maxDelayMs: 30_000,
     maxRetryAfterMs: 60_000,
@@ -81,9 +107,12 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
     let target = followMode ? original : (resolved ?? original);
     for (let hops = 0; ; hops++) {
       let response: Response;
+      const abort = new AbortController();
       try {
-        response = await doFetch(target, { headers: headersFor(target, first, last), redirect: followMode ? "follow" : "manual" });
+        const request = doFetch(target, { headers: headersFor(target, first, last), redirect: followMode ? "follow" : "manual", signal: abort.signal });
+        response = await within(request, timeoutMs, () => abort.abort());
       } catch (error) {
+        if (error instanceof Timeout) return new Retryable(`no answer within ${timeoutMs / 1000} s`, 504);
         return new Retryable(`network error (${(error as Error).message})`, 502);
       }
       if (response.type === "opaqueredirect") {
@@ -156,6 +185,7 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
     const end = offset + length;
     let position = offset;
     let failures = 0;
+    let totalFailures = 0;
     while (position < end) {
       const opened = await open(position, end - 1);
       let problem = opened instanceof Retryable ? opened : undefined;
@@ -166,9 +196,12 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
           while (reader) {
             let step: ReadableStreamReadResult<Uint8Array>;
             try {
-              step = await reader.read();
+              step = await within(reader.read(), timeoutMs, () => void reader.cancel().catch(() => undefined));
             } catch (error) {
-              problem = new Retryable(`connection dropped after ${position - offset} of ${length} bytes (${(error as Error).message})`, 502);
+              problem =
+                error instanceof Timeout
+                  ? new Retryable(`no bytes for ${timeoutMs / 1000} s after ${position - offset} of ${length}`, 504)
+                  : new Retryable(`connection dropped after ${position - offset} of ${length} bytes (${(error as Error).message})`, 502);
               break;
             }
             if (step.done) break;
@@ -187,7 +220,10 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
       }
       if (problem !== undefined) {
         failures++;
-        if (failures >= retry.maxTries) throw new HubError("retries_exhausted", problem.status, name, `gave up after ${failures} tries: ${problem.reason}`);
+        totalFailures++;
+        if (failures >= retry.maxTries || totalFailures >= retry.maxTotalTries) {
+          throw new HubError("retries_exhausted", problem.status, name, `gave up after ${totalFailures} failed tries: ${problem.reason}`);
+        }
         await retry.sleep(problem.delayMs ?? backoffDelay(failures, retry.baseDelayMs, retry.maxDelayMs));
       }
     }
