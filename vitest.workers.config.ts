@@ -11,10 +11,14 @@ export default defineProject({
   plugins: [
     cloudflareTest(({ inject }) => ({
       wrangler: { configPath: "./wrangler.toml" },
+      main: "./functions/test/single-worker.ts",
       miniflare: {
+        // the tasks Worker's consumer (wrangler.tasks.toml), on the same Worker
+        queueConsumers: { "heavytail-tasks": { maxBatchSize: 1, maxBatchTimeout: 1, maxRetries: 10 } },
         bindings: {
           HF_ENDPOINT: inject("hubUrl"),
-          TASK_TIMEOUT_SECONDS: "20",
+          TASK_LEASE_SECONDS: "5",
+          TASK_START_SECONDS: "10",
           TRIGGERS_PER_MINUTE: "1000",
           MAX_MODEL_BYTES: "50000000",
           // small enough that the fixtures' larger layers are split into parts and combined

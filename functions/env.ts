@@ -2,7 +2,7 @@ import type { AnalysisJob } from "./job/analysis-job.ts";
 import type { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
 import type { TaskMessage } from "./queue/task-message.ts";
 
-/** The Worker's bindings (wrangler.toml) and configuration. Vars arrive as strings. */
+/** The web Worker's bindings (wrangler.toml) and configuration. Vars arrive as strings. */
 export interface Env {
   REPORTS: KVNamespace;
   JOBS: DurableObjectNamespace<AnalysisJob>;
@@ -16,10 +16,15 @@ export interface Env {
   MAX_MODEL_BYTES: string;
   TRIGGERS_PER_MINUTE: string;
   TASK_MAX_ATTEMPTS: string;
-  TASK_TIMEOUT_SECONDS: string;
+  TASK_CONCURRENCY?: string;
+  TASK_LEASE_SECONDS?: string;
+  TASK_START_SECONDS?: string;
   RANDOMIZE_SEED: string;
   /** multiply-adds one task may spend on a Gram before its layer is split */
   EDGE_TASK_FLOPS?: string;
   /** bytes one task may use for Grams and buffers */
   EDGE_TASK_BYTES?: string;
 }
+
+/** The tasks Worker's bindings (wrangler.tasks.toml): the job objects live in the web Worker. */
+export type TasksEnv = Omit<Env, "RATE_LIMITER" | "TASKS" | "ASSETS">;

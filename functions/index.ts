@@ -1,18 +1,12 @@
 import { createApp } from "./app.ts";
-import { workerEngine } from "./engine.ts";
 import type { Env } from "./env.ts";
-import { consumeTask } from "./queue/consume-task.ts";
-import type { TaskMessage } from "./queue/task-message.ts";
 
 export { AnalysisJob } from "./job/analysis-job.ts";
 export { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
 
-const app = createApp();
-
-export default {
-  fetch: app.fetch,
-  async queue(batch: MessageBatch<TaskMessage>, env: Env): Promise<void> {
-    // one layer per message; messages are handled one after another to keep memory to one layer's
-    for (const message of batch.messages) await consumeTask(message, env, workerEngine);
-  },
-} satisfies ExportedHandler<Env, TaskMessage>;
+/**
+ * The web Worker (wrangler.toml): routes, badges and the site's assets, and the job and rate-limit
+ * Durable Objects. Layers are computed by the tasks Worker (functions/tasks.ts), so no page or
+ * badge ever waits behind a task's minutes of CPU in the same isolate.
+ */
+export default { fetch: createApp().fetch } satisfies ExportedHandler<Env>;

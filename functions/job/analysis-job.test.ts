@@ -12,7 +12,7 @@ import type { Env } from "../env.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
 import { startAnalysis } from "../trigger/start-analysis.ts";
-import type { JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
+import type { FlightRecord, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
 import { planModel } from "./plan-model.ts";
 
 const bindings = env as unknown as Env;
@@ -179,7 +179,7 @@ describe("a job whose Workers died", () => {
       key, id, sha, revision: "main", family: null, weightFiles: ["model.safetensors"], files: [{ name: "model.safetensors", size: 1 }],
       defaultBranch: true, state: "running", created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", seed: 1,
       plan_attempts: 1, layers_total: planned.plans.filter((p) => p.skip_reason === undefined).length, layers_done: 0, layers_failed: 0, bytes_total: 1, bytes_done: 0,
-      running_since: 1, skipped: [], parameters: 1, dtypes: ["F32"],
+      running_since: 1, tasks_total: 0, tasks_resent: 0, skipped: [], parameters: 1, dtypes: ["F32"],
     };
     const entries = tasks(planned.plans);
     job.layers_done = Object.keys(entries).filter((k) => k.startsWith("result:")).length;
@@ -191,33 +191,65 @@ describe("a job whose Workers died", () => {
     return { key, stub };
   }
 
-  it("is resumed from its alarm: finished layers are kept, a lost task is sent again", async () => {
+  const task = (plan: TaskRecord["plan"], state: TaskRecord["state"], attempts = 1): TaskRecord => ({
+    id: String(plan.layer_id).padStart(6, "0"), plan, work: { kind: "layer" }, state, sends: attempts, attempts, cost_seconds: 1,
+  });
+  // a flight whose deadline passed: nothing was heard of the task for too long
+  const overdue = (state: FlightRecord["state"]): FlightRecord => ({ state, deadline: 1, since: 1, cost_seconds: 1 });
+
+  it("is resumed from its alarm: finished layers are kept, a task whose consumer died is sent again", async () => {
     const { sha } = await resolveModelRevision("hostile/injection", "main", { hubUrl });
     const marker = makeLayer({ name: "seeded", shape: [40, 20], alpha: 3 }, 0, seededRandom(9), true);
     const { key, stub } = await seedJob("hostile/injection", sha, ([first, second]) => {
-      const kept: TaskRecord = { id: "000000", plan: first, work: { kind: "layer" }, state: "done", dispatches: 1, dispatched_at: 1 };
-      const lost: TaskRecord = { id: "000001", plan: second, work: { kind: "layer" }, state: "queued", dispatches: 1, dispatched_at: 1 };
       const seededLayer = { ...marker, layer_id: first.layer_id, name: first.name };
-      return { "task:000000": kept, "task:000001": lost, [`result:${first.layer_id}`]: seededLayer };
+      return { "task:000000": task(first, "done"), "task:000001": task(second, "running"), "flight:000001": overdue("running"), [`result:${first.layer_id}`]: seededLayer };
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const status = await waitForJob(key);
-    expect(status).toMatchObject({ state: "done", created_at: "2026-01-01T00:00:00.000Z", layers: { done: 2, failed: 0 } });
+    expect(status).toMatchObject({ state: "done", created_at: "2026-01-01T00:00:00.000Z", layers: { done: 2, failed: 0 }, tasks: { resent: 1 } });
     const report = (await (await workerFetch(`/api/reports/${key}`)).json()) as Report;
     expect(report.layers[0].alpha).toBe(marker.alpha);
     expect(report.layers[1].name).toBe("plain");
   });
 
-  it("records a task that never finishes, after its attempts, as a failed layer and completes", async () => {
+  it("sends again a task whose message was lost before any consumer started it", async () => {
+    const { sha } = await resolveModelRevision("copies/injection", "main", { hubUrl });
+    const { key, stub } = await seedJob("copies/injection", sha, ([first, second]) => ({
+      "task:000000": task(first, "sent", 0),
+      "flight:000000": overdue("sent"),
+      "task:000001": task(second, "sent", 0),
+      "flight:000001": overdue("sent"),
+    }));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const status = await waitForJob(key);
+    expect(status).toMatchObject({ state: "done", layers: { done: 2, failed: 0 }, tasks: { resent: 2 } });
+  });
+
+  it("lets one consumer hold a task: a duplicate is refused while the lease is renewed, taken over once it lapses", async () => {
+    const { sha } = await resolveModelRevision("copies/injection-2", "main", { hubUrl });
+    const { stub } = await seedJob("copies/injection-2", sha, ([first]) => ({ "task:000000": task(first, "sent", 0), "flight:000000": overdue("sent") }));
+    expect(await stub.startTask("000000")).toEqual({ run: true });
+    expect(await stub.startTask("000000")).toEqual({ run: false });
+    expect(await stub.renewTask("000000", 1000)).toEqual({ run: true });
+    expect(await stub.startTask("000000")).toEqual({ run: false });
+    await runInDurableObject(stub, async (_instance, state) => {
+      await state.storage.put("flight:000000", overdue("running"));
+    });
+    expect(await stub.startTask("000000")).toEqual({ run: true });
+    await stub.failTask("000000", "given up for the test");
+    expect(await stub.renewTask("000000", 2000)).toEqual({ run: false });
+    expect(await stub.startTask("000000")).toEqual({ run: false });
+  });
+
+  it("records a task started too often without finishing as a failed layer, and completes", async () => {
     const sha = "f".repeat(40);
     const { key, stub } = await seedJob("tesseract/eng_lstm", sha, (plans) =>
       Object.fromEntries(
         plans
           .filter((p) => p.skip_reason === undefined)
-          .map((plan) => {
-            const id = String(plan.layer_id).padStart(6, "0");
-            const task: TaskRecord = { id, plan, work: { kind: "layer" }, state: "queued", dispatches: config.taskMaxAttempts, dispatched_at: 1 };
-            return [`task:${id}`, task];
+          .flatMap((plan) => {
+            const dead = task(plan, "running", config.taskMaxAttempts);
+            return [[`task:${dead.id}`, dead], [`flight:${dead.id}`, overdue("running")]];
           }),
       ),
     );
@@ -226,6 +258,6 @@ describe("a job whose Workers died", () => {
     expect(status.state).toBe("done");
     expect(status.layers.failed).toBe(status.layers.total);
     const report = (await (await workerFetch(`/api/reports/${key}`)).json()) as Report;
-    expect(report.failed[0].error).toBe(`the layer's task did not finish after ${config.taskMaxAttempts} attempts`);
+    expect(report.failed[0].error).toBe(`the layer's task was started ${config.taskMaxAttempts} times and never finished (did its Worker run out of memory or CPU time?)`);
   });
 });

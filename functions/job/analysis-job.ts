@@ -13,20 +13,26 @@ import { getLatestSha, putReport } from "../kv/report-store.ts";
 import { isTransientError } from "../queue/is-transient-error.ts";
 import type { TaskMessage } from "../queue/task-message.ts";
 import { jobStatus } from "./job-status.ts";
-import type { JobInput, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
+import { expectedTaskSeconds } from "./expected-task-seconds.ts";
+import type { FlightRecord, JobInput, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
 import { planModel } from "./plan-model.ts";
 import { splitLayer } from "./split-layer.ts";
 
 const JOB = "job";
 const TASK = "task:";
+// present while a task may be sent (READY) or is in flight (FLIGHT): the window and the watchdog list these, not every task
+const READY = "ready:";
+const FLIGHT = "flight:";
 const RESULT = "result:";
 const FAILURE = "failure:";
 // queue.sendBatch takes at most 100 messages and 256 KB
 const SEND_BATCH = 50;
 const MAX_MESSAGE_BYTES = 120_000;
 const MAX_PLAN_ATTEMPTS = 5;
-// how often a running job looks for lost tasks, at most
+// a running job looks at its tasks in flight at least this often, and at each deadline
 const WATCHDOG_MS = 60_000;
+// sends of one task (a lost message, a dead consumer) before its layer is given up
+const MAX_SENDS_PER_ATTEMPT = 3;
 
 /** Every task of a layer has an id starting with the layer's own (`000012`, `000012:p0003`). */
 const layerTaskId = (layerId: number) => String(layerId).padStart(6, "0");
@@ -34,10 +40,15 @@ const layerTaskId = (layerId: number) => String(layerId).padStart(6, "0");
 /**
  * One analysis, keyed by `org/name@sha`: concurrent triggers of the key reach this one object.
  * Progress lives in its storage and every step runs from its alarm or a task's report, so a job
- * whose Worker died is resumed where it was (lost tasks are sent again), not restarted or lost.
+ * whose Worker died is resumed where it was, not restarted or lost. It keeps a window of tasks in
+ * flight (TASK_CONCURRENCY): a consumer asks before it starts a task and renews its lease while it
+ * streams, so a task whose consumer died, or whose message was lost, is sent again once its
+ * deadline passes — seconds after, in proportion to the task's expected cost.
  */
 export class AnalysisJob extends DurableObject<Env> {
   private finishing: Promise<void> | null = null;
+  /** bytes streamed so far by each running task, as its consumer reports them: progress only, so kept in memory */
+  private streaming = new Map<string, number>();
 
   private get config(): ServiceConfig {
     return readConfig(this.env);
@@ -51,9 +62,10 @@ export class AnalysisJob extends DurableObject<Env> {
     const existing = await this.job();
     if (existing && existing.state !== "failed" && existing.state !== "done") {
       if (input.defaultBranch && !existing.defaultBranch) await this.save({ ...existing, defaultBranch: true });
-      return jobStatus(existing, Date.now());
+      return this.statusOf(existing);
     }
     await this.ctx.storage.deleteAll();
+    this.streaming.clear();
     const now = new Date().toISOString();
     const job: JobRecord = {
       ...input,
@@ -68,43 +80,100 @@ export class AnalysisJob extends DurableObject<Env> {
       bytes_total: 0,
       bytes_done: 0,
       running_since: null,
+      tasks_total: 0,
+      tasks_resent: 0,
       skipped: [],
       parameters: 0,
       dtypes: [],
     };
     await this.ctx.storage.put(JOB, job);
     await this.ctx.storage.setAlarm(Date.now());
-    return jobStatus(job, Date.now());
+    return this.statusOf(job);
   }
 
   async status(): Promise<JobStatus | null> {
     const job = await this.job();
-    return job ? jobStatus(job, Date.now()) : null;
+    return job ? this.statusOf(job) : null;
+  }
+
+  /**
+   * A consumer is about to do a task: whether it should. No when the task is finished, or held by
+   * another consumer whose lease is still good (a duplicate message); yes otherwise, and the
+   * caller then holds the task's lease.
+   */
+  async startTask(taskId: string): Promise<{ run: boolean }> {
+    const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
+    if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return { run: false };
+    const now = Date.now();
+    const flight = await this.ctx.storage.get<FlightRecord>(FLIGHT + taskId);
+    if (task.state === "running" && flight && flight.deadline > now) return { run: false };
+    const config = this.config;
+    if (task.attempts >= config.taskMaxAttempts) {
+      await this.failLayer(task.plan, `the layer's task was started ${task.attempts} times and never finished (did its Worker run out of memory or CPU time?)`);
+      await this.afterTaskEnded();
+      return { run: false };
+    }
+    const deadline = now + this.leaseMs(task);
+    await this.ctx.storage.put<unknown>({
+      [TASK + taskId]: { ...task, state: "running", attempts: task.attempts + 1 } satisfies TaskRecord,
+      [FLIGHT + taskId]: { state: "running", deadline, since: now, cost_seconds: task.cost_seconds } satisfies FlightRecord,
+    });
+    await this.ctx.storage.delete(READY + taskId);
+    await this.watchBy(deadline);
+    return { run: true };
+  }
+
+  /**
+   * The consumer of a running task is alive and has streamed `bytes`: its lease is renewed. Says
+   * whether to go on (no once the task is finished, e.g. by a duplicate that got there first).
+   */
+  async renewTask(taskId: string, bytes: number): Promise<{ run: boolean }> {
+    const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
+    if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return { run: false };
+    const now = Date.now();
+    const flight = await this.ctx.storage.get<FlightRecord>(FLIGHT + taskId);
+    this.streaming.set(taskId, bytes);
+    const renewed: FlightRecord = { state: "running", deadline: now + this.leaseMs(task), since: flight?.since ?? now, cost_seconds: task.cost_seconds };
+    // a consumer presumed dead is alive after all: it holds the task again, and the duplicate sent meanwhile will be refused
+    if (task.state !== "running") await this.ctx.storage.put(TASK + taskId, { ...task, state: "running" } satisfies TaskRecord);
+    await this.ctx.storage.put(FLIGHT + taskId, renewed);
+    return { run: true };
+  }
+
+  /** The consumer of a task gives it back: its message comes again after `delaySeconds` (a transient Hub error). */
+  async releaseTask(taskId: string, delaySeconds: number): Promise<void> {
+    const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
+    if (!task || task.state !== "running") return;
+    this.streaming.delete(taskId);
+    const deadline = Date.now() + delaySeconds * 1000 + this.config.taskStartMs + 2000 * task.cost_seconds;
+    await this.ctx.storage.put<unknown>({
+      [TASK + taskId]: { ...task, state: "sent" } satisfies TaskRecord,
+      [FLIGHT + taskId]: { state: "sent", deadline, since: Date.now(), cost_seconds: task.cost_seconds } satisfies FlightRecord,
+    });
   }
 
   /** A task's result: the analysed layer, or null for a part of a split layer. Repeats are ignored. */
   async completeTask(taskId: string, layer: AnalysedLayer | null): Promise<void> {
     const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
-    if (!task || task.state !== "queued") return;
-    await this.ctx.storage.put(TASK + taskId, { ...task, state: "done" });
+    if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return;
+    await this.endTask(task, "done");
     if (layer === null) {
       await this.releaseCombine(task.plan.layer_id);
-      return;
+    } else if (!(await this.layerFinished(task.plan.layer_id))) {
+      const job = (await this.job())!;
+      await this.ctx.storage.put(RESULT + task.plan.layer_id, layer);
+      await this.save({ ...job, layers_done: job.layers_done + 1, bytes_done: job.bytes_done + tensorBytes(task.plan) });
+      if (task.work.kind === "combine") await deleteGramParts(this.env.REPORTS, job.key, task.work.parts.map((p) => p.task));
     }
-    if (await this.layerFinished(task.plan.layer_id)) return;
-    const job = (await this.job())!;
-    await this.ctx.storage.put(RESULT + task.plan.layer_id, layer);
-    await this.save({ ...job, layers_done: job.layers_done + 1, bytes_done: job.bytes_done + tensorBytes(task.plan) });
-    if (task.work.kind === "combine") await deleteGramParts(this.env.REPORTS, job.key, task.work.parts.map((p) => p.task));
-    await this.finishWhenComplete();
+    await this.afterTaskEnded();
   }
 
   /** A task that cannot succeed: its layer is recorded failed with the reason; the job goes on. */
   async failTask(taskId: string, reason: string): Promise<void> {
     const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
-    if (!task || task.state !== "queued") return;
+    if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return;
     await this.failLayer(task.plan, reason);
-    await this.finishWhenComplete();
+    await this.afterTaskEnded();
   }
 
   override async alarm(): Promise<void> {
@@ -131,8 +200,9 @@ export class AnalysisJob extends DurableObject<Env> {
       return;
     }
     const analysed = planned.plans.filter((p) => p.skip_reason === undefined);
-    const tasks: Record<string, TaskRecord> = {};
+    const entries: Record<string, unknown> = {};
     const tooLarge: [LayerPlan, string][] = [];
+    let tasks = 0;
     for (const plan of analysed) {
       const split = splitLayer(plan, { ...config.edge, packed: workerEngine.packedSpectrum !== undefined });
       if (!split.ok) {
@@ -141,10 +211,13 @@ export class AnalysisJob extends DurableObject<Env> {
       }
       for (const { id, work } of split.tasks) {
         const waits = work.kind === "combine";
-        tasks[TASK + id] = { id, plan, work, state: waits ? "waiting" : "queued", dispatches: 0, dispatched_at: 0 };
+        const task: TaskRecord = { id, plan, work, state: waits ? "waiting" : "ready", sends: 0, attempts: 0, cost_seconds: expectedTaskSeconds(plan, work) };
+        entries[TASK + id] = task;
+        if (!waits) entries[READY + id] = 1;
+        tasks++;
       }
     }
-    await putAll(this.ctx.storage, tasks);
+    await putAll(this.ctx.storage, entries);
     const current = (await this.job())!;
     await this.save({
       ...current,
@@ -152,6 +225,7 @@ export class AnalysisJob extends DurableObject<Env> {
       layers_total: analysed.length,
       bytes_total: analysed.reduce((sum, p) => sum + tensorBytes(p), 0),
       running_since: Date.now(),
+      tasks_total: tasks,
       skipped: planned.plans
         .filter((p) => p.skip_reason !== undefined)
         .map((p) => ({ layer_id: p.layer_id, name: p.name, shape: p.tensor.shape, dtype: p.tensor.dtype, reason: p.skip_reason! })),
@@ -162,27 +236,68 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.watch();
   }
 
-  /** Dispatches tasks never sent, re-sends tasks that went quiet, fails layers out of attempts. */
+  /** Sends again the tasks in flight whose deadline passed, fills the window, and sets the next alarm. */
   private async watch(): Promise<void> {
-    const config = this.config;
     const now = Date.now();
-    const due: TaskRecord[] = [];
-    for (const task of (await this.ctx.storage.list<TaskRecord>({ prefix: TASK })).values()) {
-      if (task.state !== "queued") continue;
-      if (task.dispatched_at !== 0 && now - task.dispatched_at < config.taskTimeoutMs) continue;
-      if (task.dispatches >= config.taskMaxAttempts) await this.failLayer(task.plan, `the layer's task did not finish after ${task.dispatches} attempts`);
-      else due.push(task);
+    const lost: TaskRecord[] = [];
+    for (const [key, flight] of await this.ctx.storage.list<FlightRecord>({ prefix: FLIGHT })) {
+      if (flight.deadline > now) continue;
+      const task = await this.ctx.storage.get<TaskRecord>(TASK + key.slice(FLIGHT.length));
+      if (!task || task.state === "done" || task.state === "failed") {
+        await this.ctx.storage.delete(key);
+        continue;
+      }
+      this.streaming.delete(task.id);
+      if (task.sends >= this.config.taskMaxAttempts * MAX_SENDS_PER_ATTEMPT) {
+        await this.failLayer(task.plan, `the layer's task was sent ${task.sends} times and never finished (messages lost, or every consumer died)`);
+      } else {
+        lost.push(task);
+      }
     }
-    await this.dispatch(due);
+    if (lost.length > 0) {
+      const job = (await this.job())!;
+      await this.save({ ...job, tasks_resent: job.tasks_resent + lost.length });
+      await this.send(lost);
+    }
+    await this.fill();
     if (await this.finishWhenComplete()) return;
-    await this.ctx.storage.setAlarm(Date.now() + Math.min(config.taskTimeoutMs, WATCHDOG_MS));
+    const flights = [...(await this.ctx.storage.list<FlightRecord>({ prefix: FLIGHT })).values()];
+    await this.ctx.storage.setAlarm(Math.min(Date.now() + WATCHDOG_MS, ...flights.map((f) => f.deadline)));
   }
 
-  private async dispatch(tasks: TaskRecord[]): Promise<void> {
+  /** Brings the alarm forward to `at` when it would ring later. */
+  private async watchBy(at: number): Promise<void> {
+    const alarm = await this.ctx.storage.getAlarm();
+    if (alarm === null || at < alarm) await this.ctx.storage.setAlarm(at);
+  }
+
+  /** Sends ready tasks, in id order (layer order), while the window has room. */
+  private async fill(): Promise<void> {
     const job = (await this.job())!;
+    if (job.state !== "running") return;
+    const inFlight = await this.ctx.storage.list<FlightRecord>({ prefix: FLIGHT });
+    const room = this.config.taskConcurrency - inFlight.size;
+    if (room <= 0) return;
+    const ready = await this.ctx.storage.list({ prefix: READY, limit: room });
+    if (ready.size === 0) return;
+    const tasks = await this.ctx.storage.get<TaskRecord>([...ready.keys()].map((k) => TASK + k.slice(READY.length)));
+    await this.send([...tasks.values()]);
+  }
+
+  /**
+   * Sends tasks as queue messages, each with the deadline by which a consumer should have started
+   * it: the start allowance plus twice the expected cost of the work in flight before it.
+   */
+  private async send(tasks: TaskRecord[]): Promise<void> {
+    const job = (await this.job())!;
+    const config = this.config;
+    let ahead = 0;
+    for (const flight of (await this.ctx.storage.list<FlightRecord>({ prefix: FLIGHT })).values()) ahead += flight.cost_seconds;
     for (let i = 0; i < tasks.length; i += SEND_BATCH) {
       const messages: { body: TaskMessage }[] = [];
-      const sent: Record<string, TaskRecord> = {};
+      const sent: Record<string, unknown> = {};
+      const sentIds: string[] = [];
+      let firstDeadline = Number.POSITIVE_INFINITY;
       for (const task of tasks.slice(i, i + SEND_BATCH)) {
         const body: TaskMessage = { key: job.key, id: job.id, sha: job.sha, task: task.id, plan: task.plan, work: task.work, seed: job.seed };
         if (JSON.stringify(body).length > MAX_MESSAGE_BYTES) {
@@ -190,23 +305,43 @@ export class AnalysisJob extends DurableObject<Env> {
           continue;
         }
         messages.push({ body });
-        sent[TASK + task.id] = { ...task, dispatches: task.dispatches + 1, dispatched_at: Date.now() };
+        const now = Date.now();
+        const deadline = now + config.taskStartMs + 2000 * ahead;
+        ahead += task.cost_seconds;
+        firstDeadline = Math.min(firstDeadline, deadline);
+        sentIds.push(task.id);
+        sent[TASK + task.id] = { ...task, state: "sent", sends: task.sends + 1 } satisfies TaskRecord;
+        sent[FLIGHT + task.id] = { state: "sent", deadline, since: now, cost_seconds: task.cost_seconds } satisfies FlightRecord;
       }
-      // recorded before sending: a result may come back before sendBatch returns
+      if (messages.length === 0) continue;
+      // recorded before sending: a consumer may ask for the task before sendBatch returns
       await putAll(this.ctx.storage, sent);
-      if (messages.length > 0) await this.env.TASKS.sendBatch(messages);
+      await this.ctx.storage.delete(sentIds.map((id) => READY + id));
+      await this.env.TASKS.sendBatch(messages);
+      await this.watchBy(firstDeadline);
     }
   }
 
-  /** When every part of a split layer is in, its combine task is sent. */
+  /** When every part of a split layer is in, its combine task may be sent. */
   private async releaseCombine(layerId: number): Promise<void> {
     const combine = await this.ctx.storage.get<TaskRecord>(TASK + layerTaskId(layerId));
     if (!combine || combine.state !== "waiting" || combine.work.kind !== "combine") return;
     const parts = await this.ctx.storage.get<TaskRecord>(combine.work.parts.map((p) => TASK + p.task));
     if ([...parts.values()].some((p) => p.state !== "done") || parts.size !== combine.work.parts.length) return;
-    const released: TaskRecord = { ...combine, state: "queued" };
-    await this.ctx.storage.put(TASK + combine.id, released);
-    await this.dispatch([released]);
+    await this.ctx.storage.put<unknown>({ [TASK + combine.id]: { ...combine, state: "ready" } satisfies TaskRecord, [READY + combine.id]: 1 });
+  }
+
+  /** A task is out of flight for good: its records say how it ended. */
+  private async endTask(task: TaskRecord, state: "done" | "failed"): Promise<void> {
+    this.streaming.delete(task.id);
+    await this.ctx.storage.put(TASK + task.id, { ...task, state } satisfies TaskRecord);
+    await this.ctx.storage.delete([FLIGHT + task.id, READY + task.id]);
+  }
+
+  /** After a task ended: the window takes the next tasks, and the report is written when all layers are in. */
+  private async afterTaskEnded(): Promise<void> {
+    await this.fill();
+    await this.finishWhenComplete();
   }
 
   private async layerFinished(layerId: number): Promise<boolean> {
@@ -216,12 +351,9 @@ export class AnalysisJob extends DurableObject<Env> {
 
   private async failLayer(plan: LayerPlan, reason: string): Promise<void> {
     const own = layerTaskId(plan.layer_id);
-    const tasks = await this.ctx.storage.list<TaskRecord>({ prefix: TASK + own });
-    const stopped: Record<string, TaskRecord> = {};
-    for (const [key, task] of tasks) {
-      if ((task.id === own || task.id.startsWith(`${own}:`)) && task.state !== "done") stopped[key] = { ...task, state: "failed" };
+    for (const task of (await this.ctx.storage.list<TaskRecord>({ prefix: TASK + own })).values()) {
+      if ((task.id === own || task.id.startsWith(`${own}:`)) && task.state !== "done" && task.state !== "failed") await this.endTask(task, "failed");
     }
-    await putAll(this.ctx.storage, stopped);
     if (await this.layerFinished(plan.layer_id)) return;
     const failure: FailedLayer = { layer_id: plan.layer_id, name: plan.name, shape: plan.tensor.shape, dtype: plan.tensor.dtype, error: reason };
     await this.ctx.storage.put(FAILURE + plan.layer_id, failure);
@@ -259,12 +391,32 @@ export class AnalysisJob extends DurableObject<Env> {
     const latest = job.defaultBranch || (await getLatestSha(this.env.REPORTS, job.id)) === null;
     await putReport(this.env.REPORTS, report, { latest });
     await this.save({ ...job, state: "done" });
+    this.streaming.clear();
     // the report now lives in KV; the job keeps only its record
     await this.ctx.storage.deleteAlarm();
-    for (const prefix of [TASK, RESULT, FAILURE]) {
+    for (const prefix of [TASK, READY, FLIGHT, RESULT, FAILURE]) {
       const keys = [...(await this.ctx.storage.list({ prefix })).keys()];
       for (let i = 0; i < keys.length; i += 128) await this.ctx.storage.delete(keys.slice(i, i + 128));
     }
+  }
+
+  /** How long a running task may go unheard of: the base lease plus twice its expected cost. */
+  private leaseMs(task: TaskRecord): number {
+    return this.config.taskLeaseMs + 2000 * task.cost_seconds;
+  }
+
+  private async statusOf(job: JobRecord): Promise<JobStatus> {
+    let queued = 0;
+    let running = 0;
+    if (job.state === "running") {
+      for (const flight of (await this.ctx.storage.list<FlightRecord>({ prefix: FLIGHT })).values()) {
+        if (flight.state === "running") running++;
+        else queued++;
+      }
+    }
+    let streaming = 0;
+    for (const bytes of this.streaming.values()) streaming += bytes;
+    return jobStatus(job, Date.now(), { queued, running, streaming });
   }
 
   private job(): Promise<JobRecord | undefined> {

@@ -35,22 +35,45 @@ export interface JobRecord extends JobInput {
   bytes_done: number;
   /** ms since epoch when the layers were first dispatched, for the ETA */
   running_since: number | null;
+  tasks_total: number;
+  /** tasks presumed lost (a consumer died, a message was dropped) and sent again */
+  tasks_resent: number;
   skipped: SkippedLayer[];
   parameters: number;
   dtypes: string[];
 }
 
-/** One task (storage key `task:{id}`): a whole layer, a part of a split one, or its combine. */
+/**
+ * One task (storage key `task:{id}`): a whole layer, a part of a split one, or its combine.
+ * `ready` tasks wait for a place in the job's window of tasks in flight; `sent` ones are in the
+ * queue; a `running` one is held by a consumer under a lease it renews (FlightRecord).
+ */
 export interface TaskRecord {
   id: string;
   plan: LayerPlan;
   work: TaskWork;
   /** a combine task waits for its parts */
-  state: "waiting" | "queued" | "done" | "failed";
-  /** dispatches so far */
-  dispatches: number;
-  /** ms since epoch of the last dispatch, 0 before the first */
-  dispatched_at: number;
+  state: "waiting" | "ready" | "sent" | "running" | "done" | "failed";
+  /** queue messages sent for it so far */
+  sends: number;
+  /** times a consumer started it */
+  attempts: number;
+  /** expected seconds of work (expectedTaskSeconds): its lease and start deadline follow it */
+  cost_seconds: number;
+}
+
+/**
+ * A task in flight (storage key `flight:{id}`, present while it is sent or running): when the
+ * watchdog sends it again if nothing is heard of it. At most the job's window of these exist.
+ */
+export interface FlightRecord {
+  state: "sent" | "running";
+  /** ms since epoch: a sent task not started by then, or a running one not renewed by then, is presumed lost */
+  deadline: number;
+  /** ms since epoch of the send, or of the start */
+  since: number;
+  /** the task's expected seconds of work, so the window's queued work is summed from these records alone */
+  cost_seconds: number;
 }
 
 /** The job's public status (docs/api.md). */
@@ -61,6 +84,8 @@ export interface JobStatus {
   revision: string;
   state: JobState;
   layers: { total: number; done: number; failed: number; skipped: number };
+  /** tasks in the queue and tasks being computed right now; `resent` counts tasks presumed lost and sent again */
+  tasks: { total: number; queued: number; running: number; resent: number };
   bytes_streamed: number;
   bytes_total: number;
   eta_seconds: number | null;

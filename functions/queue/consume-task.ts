@@ -1,30 +1,50 @@
 import { readConfig } from "../config.ts";
 import type { LayerEngine } from "../engine.ts";
-import type { Env } from "../env.ts";
+import type { TasksEnv } from "../env.ts";
 import { toApiError } from "../http/to-api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { isTransientError } from "./is-transient-error.ts";
+import { renewingByteSource, TaskNotWantedError } from "./renewing-byte-source.ts";
 import { retryDelaySeconds } from "./retry-delay-seconds.ts";
 import { runTaskWork } from "./run-task-work.ts";
 import type { TaskMessage } from "./task-message.ts";
 
+// how often a running task renews its lease with the job (while it streams)
+const RENEW_EVERY_MS = 5000;
+
 /**
- * Handles one queue message: do the task and post the result to its job. A transient Hub failure
- * retries the message with backoff (honouring Retry-After) up to TASK_MAX_ATTEMPTS deliveries;
- * after that, or on a final error (bad bytes, a NaN weight), the layer is recorded failed with the
- * reason, and the job goes on.
+ * Handles one queue message: asks the job whether the task is still wanted (a duplicate, or one
+ * finished meanwhile, is let go), does it while renewing its lease, and posts the result. A
+ * transient Hub failure gives the task back and retries the message with backoff (honouring
+ * Retry-After) up to TASK_MAX_ATTEMPTS deliveries; after that, or on a final error (bad bytes, a
+ * NaN weight), the layer is recorded failed with the reason, and the job goes on.
  */
-export async function consumeTask(message: Message<TaskMessage>, env: Env, engine: LayerEngine): Promise<void> {
+export async function consumeTask(message: Message<TaskMessage>, env: TasksEnv, engine: LayerEngine): Promise<void> {
   const task = message.body;
   const config = readConfig(env);
   const job = env.JOBS.get(env.JOBS.idFromName(task.key));
+  if (!(await job.startTask(task.task)).run) {
+    message.ack();
+    return;
+  }
+  const source = renewingByteSource(
+    hubFileSource(config, task.id, task.sha, task.plan.tensor.file),
+    task.task,
+    (bytes) => job.renewTask(task.task, bytes),
+    RENEW_EVERY_MS,
+  );
   let layer;
   try {
-    layer = await runTaskWork(task, hubFileSource(config, task.id, task.sha, task.plan.tensor.file), engine, env.REPORTS);
+    layer = await runTaskWork(task, source, engine, env.REPORTS);
   } catch (error) {
+    if (error instanceof TaskNotWantedError) {
+      message.ack();
+      return;
+    }
     if (isTransientError(error) && message.attempts < config.taskMaxAttempts) {
-      const retryAfter = (error as { retryAfter?: number }).retryAfter;
-      message.retry({ delaySeconds: retryDelaySeconds(message.attempts, retryAfter) });
+      const delaySeconds = retryDelaySeconds(message.attempts, (error as { retryAfter?: number }).retryAfter);
+      await job.releaseTask(task.task, delaySeconds);
+      message.retry({ delaySeconds });
       return;
     }
     await job.failTask(task.task, reasonOf(error));

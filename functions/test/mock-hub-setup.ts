@@ -27,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     repos: {
       "hostile/nan-layer": join(dir, "hostile", "nan-layer"),
       "hostile/injection": join(dir, "hostile", "injection"),
+      "copies/injection": join(dir, "hostile", "injection"),
+      "copies/injection-2": join(dir, "hostile", "injection"),
       "hostile/header-past-end": join(dir, "hostile", "header-past-end"),
       "hostile/header-bomb": join(dir, "hostile", "header-bomb"),
       "paddle/ppocrv4_rec": "test/fixtures/ppocrv4_rec",

@@ -119,7 +119,7 @@ beforeAll(async () => {
   service = await startWranglerDev({
     root: ROOT,
     secrets: { HF_TOKEN },
-    vars: { HF_ENDPOINT: hub.url, TASK_TIMEOUT_SECONDS: "60", TASK_MAX_ATTEMPTS: String(TASK_MAX_ATTEMPTS), TRIGGERS_PER_MINUTE: "1000", RANDOMIZE_SEED: String(SEED),
+    vars: { HF_ENDPOINT: hub.url, TASK_LEASE_SECONDS: "10", TASK_START_SECONDS: "20", TASK_MAX_ATTEMPTS: String(TASK_MAX_ATTEMPTS), TRIGGERS_PER_MINUTE: "1000", RANDOMIZE_SEED: String(SEED),
       // small enough that the fixtures' larger layers are split into parts and combined: the numbers must not change
       EDGE_TASK_FLOPS: "2e7",
     },

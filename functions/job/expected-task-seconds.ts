@@ -1,0 +1,45 @@
+import { gramLayout } from "../../shared/esd/gram-layout.ts";
+import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { TaskWork } from "../queue/task-message.ts";
+
+// Multiply-adds per second the WASM engine sustains on one core, taken below what was measured
+// (docs/edge-limits.md: 2.5·10⁹ for a randomized whole layer, 4.7·10⁹ for a packed one) so the
+// estimate errs long; and bytes per second a task streams from the Hub, likewise low.
+const MULTIPLY_ADDS_PER_SECOND = 2e9;
+const BYTES_PER_SECOND = 50e6;
+const OVERHEAD_SECONDS = 1;
+
+/**
+ * What one task is expected to cost, in seconds: its Gram products (rows·cols·order per matrix),
+ * its eigensolves (order³ per matrix), twice over when it randomizes, and the bytes it streams.
+ * The job's watchdog gives a task this long (times a margin) before sending it again.
+ */
+export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
+  const { rows, cols, order, rf } = gramLayout(plan);
+  const gram = rows * cols * order * rf;
+  const solve = order ** 3 * rf;
+  const bytes = plan.tensor.end - plan.tensor.begin;
+  let multiplyAdds: number;
+  let streamed = bytes;
+  switch (work.kind) {
+    case "layer":
+      multiplyAdds = 2 * (gram + solve);
+      break;
+    case "packed":
+      multiplyAdds = gram + solve;
+      break;
+    case "tall-part":
+      multiplyAdds = (gram * (work.rowEnd - work.rowStart)) / rows;
+      streamed = (bytes * (work.rowEnd - work.rowStart)) / rows;
+      break;
+    case "wide-block":
+      multiplyAdds = work.panelRows * work.panelRows * cols * rf;
+      streamed = (bytes * 2 * work.panelRows) / rows;
+      break;
+    case "combine":
+      multiplyAdds = work.randomize ? gram + 2 * solve : solve;
+      streamed = work.randomize ? bytes : 0;
+      break;
+  }
+  return OVERHEAD_SECONDS + multiplyAdds / MULTIPLY_ADDS_PER_SECOND + streamed / BYTES_PER_SECOND;
+}

@@ -1,0 +1,10 @@
+import web from "../index.ts";
+import tasks from "../tasks.ts";
+
+export { AnalysisJob, TriggerRateLimiter } from "../index.ts";
+
+/**
+ * The Worker suites run the web and tasks Workers as one (vitest-pool-workers runs one Worker):
+ * the same handlers, with the queue consumed by the Worker that fills it.
+ */
+export default { fetch: web.fetch, queue: tasks.queue };
