@@ -12,6 +12,8 @@ import { computeLayerSpectrum } from "../shared/esd/compute-layer-spectrum.ts";
 import { measureLayer } from "../shared/metrics/measure-layer.ts";
 import { summarizeLayers } from "../shared/metrics/summarize-layers.ts";
 import { randomizedSpectrum } from "../shared/metrics/randomized-spectrum.ts";
+import { arrayValueReader } from "../shared/esd/array-value-reader.ts";
+import { readLayerValues } from "../shared/esd/read-layer-values.ts";
 import { createRng } from "../shared/metrics/create-rng.ts";
 
 /**
@@ -96,9 +98,9 @@ describe("parity with weightwatcher 0.7.5.5 on PP-OCRv4 rec", () => {
 describe("randomization on PP-OCRv4 rec (statistical: the reference's shuffles are not seeded)", () => {
   const randomizedColumns = async (name: string, seed: number) => {
     const plan = plans.find((p) => p.name === name) as LayerPlan;
-    const read = tensorValueReader(source, plan.tensor);
-    const spectrum = await computeLayerSpectrum(plan, read);
-    return measureLayer(plan, spectrum, await randomizedSpectrum(plan, read, createRng(seed)));
+    const values = await readLayerValues(plan, tensorValueReader(source, plan.tensor));
+    const spectrum = await computeLayerSpectrum(plan, arrayValueReader(values));
+    return measureLayer(plan, spectrum, await randomizedSpectrum(plan, values, createRng(seed)));
   };
 
   it("is reproducible for a seed and varies little between seeds", async () => {

@@ -48,7 +48,7 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
       reason: `too large for the edge lane: its ${rf}×${order}² float64 Gram needs ${mb(gramBytes)} MB, twice that while combining, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)`,
     };
   }
-  // a whole layer holds its Grams with the engine's packed copy, then (randomizing) the values
+  // a whole randomized layer holds its values (read once) beside its Grams and the engine's packed copy
   const wholeBytes = (1 + WASM_COPY) * gramBytes + rows * cols * rf * BYTES_PER_WEIGHT + STAGING_BYTES;
   const randomize = wholeBytes <= limits.maxTaskBytes;
   const flops = rows * cols * order * rf;

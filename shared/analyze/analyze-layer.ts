@@ -2,7 +2,9 @@ import type { ValueReader } from "../esd/types.ts";
 import type { Eigvalsh } from "../linalg/eigvalsh.ts";
 import type { LayerPlan } from "../plan/types.ts";
 import type { AnalysedLayer } from "../report/schema.ts";
+import { arrayValueReader } from "../esd/array-value-reader.ts";
 import { computeLayerSpectrum, type SpectrumOptions } from "../esd/compute-layer-spectrum.ts";
+import { readLayerValues } from "../esd/read-layer-values.ts";
 import { randomizedSpectrum } from "../metrics/randomized-spectrum.ts";
 import { measureLayer } from "../metrics/measure-layer.ts";
 import { compactEsd } from "../metrics/compact-esd.ts";
@@ -15,13 +17,21 @@ export interface AnalyzeLayerOptions {
   eigvalsh?: Eigvalsh;
   /** computes the Grams of the layer's spectrum in place of the float64 path (a GPU: shared/esd/gpu/) */
   grams?: SpectrumOptions["grams"];
+  /**
+   * hold the layer's values (4 bytes each) in memory when they take at most this many bytes, so
+   * the source is read once although wide layers' panels and the small-end refinement go over the
+   * values again; a randomized layer is always held (its shuffle needs every value)
+   */
+  holdValuesBytes?: number;
 }
 
 /** One layer, from its streamed values to every reported column and its compact ESD. */
 export async function analyzeLayer(plan: LayerPlan, read: ValueReader, options: AnalyzeLayerOptions): Promise<AnalysedLayer> {
-  const spectrum = await computeLayerSpectrum(plan, read, { eigvalsh: options.eigvalsh, grams: options.grams });
+  const valueBytes = 4 * plan.tensor.shape.reduce((p, d) => p * d, 1);
+  const held = options.randomize || valueBytes <= (options.holdValuesBytes ?? 0) ? await readLayerValues(plan, read) : null;
+  const spectrum = await computeLayerSpectrum(plan, held ? arrayValueReader(held) : read, { eigvalsh: options.eigvalsh, grams: options.grams });
   const randomized = options.randomize
-    ? await randomizedSpectrum(plan, read, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
+    ? await randomizedSpectrum(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
     : undefined;
   const columns = measureLayer(plan, spectrum, randomized);
   return {

@@ -15,7 +15,7 @@ export interface AnalysisProgress {
   layersDone: number;
   layersFailed: number;
   bytesRead: number;
-  /** bytes of the analysed tensors (read twice when randomizing) */
+  /** bytes of the analysed tensors: each is read once when its values are held (always when randomizing) */
   bytesTotal: number;
   currentLayer: string | null;
 }
@@ -29,9 +29,13 @@ export interface AnalyzeModelOptions {
   /** computes the layers' Grams in place of the float64 path (a GPU: shared/esd/gpu/) */
   grams?: AnalyzeLayerOptions["grams"];
   chunkBytes?: number;
+  /** see AnalyzeLayerOptions; by default a layer of up to 256 MiB of float32 values is read once and held */
+  holdValuesBytes?: number;
   onProgress?: (progress: AnalysisProgress) => void;
   now?: () => Date;
 }
+
+const DEFAULT_HOLD_VALUES_BYTES = 256 * 2 ** 20;
 
 /** What the caller knows about the model; files, parameter count and dtypes are read here. */
 export type ModelDescription = Omit<ModelIdentity, "files" | "parameters" | "dtypes">;
@@ -46,7 +50,7 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     layersDone: 0,
     layersFailed: 0,
     bytesRead: 0,
-    bytesTotal: analysed.reduce((s, p) => s + (p.tensor.end - p.tensor.begin), 0) * (options.randomize ? 2 : 1),
+    bytesTotal: analysed.reduce((s, p) => s + (p.tensor.end - p.tensor.begin), 0),
     currentLayer: null,
   };
   const report = () => options.onProgress?.({ ...progress });
@@ -68,7 +72,7 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     report();
     try {
       const read = tensorValueReader(open(plan.tensor.file), plan.tensor, { chunkBytes: options.chunkBytes });
-      layers.push(await analyzeLayer(plan, read, options));
+      layers.push(await analyzeLayer(plan, read, { ...options, holdValuesBytes: options.holdValuesBytes ?? DEFAULT_HOLD_VALUES_BYTES }));
     } catch (error) {
       failed.push({ ...layerIdentity(plan), error: errorMessage(error) });
       progress.layersFailed++;

@@ -22,22 +22,26 @@ const sum = (a: Float64Array[]) => a.reduce((s, x) => s + x.reduce((t, v) => t +
 describe("randomizedSpectrum", () => {
   it("keeps the Frobenius norm, breaks the structure, and repeats for a seed", async () => {
     const plan = planFor([60, 20]);
-    const read = arrayValueReader(structured(60, 20), 17);
-    const original = await computeLayerSpectrum(plan, read);
-    const shuffled = await randomizedSpectrum(plan, read, createRng(1));
+    const values = structured(60, 20);
+    const original = await computeLayerSpectrum(plan, arrayValueReader(values, 17));
+    const shuffled = await randomizedSpectrum(plan, Float32Array.from(values), createRng(1));
     expect(sum(shuffled.slices)).toBeCloseTo(sum(original.slices), 10);
     // the rank-one spike is gone
     expect(shuffled.slices[0][19] / original.slices[0][19]).toBeLessThan(0.5);
-    expect(await randomizedSpectrum(plan, read, createRng(1))).toEqual(shuffled);
-    expect(await randomizedSpectrum(plan, read, createRng(2))).not.toEqual(shuffled);
+    expect(await randomizedSpectrum(plan, Float32Array.from(values), createRng(1))).toEqual(shuffled);
+    expect(await randomizedSpectrum(plan, Float32Array.from(values), createRng(2))).not.toEqual(shuffled);
   });
 
   it("shuffles each conv2d slice within itself", async () => {
     const plan = planFor([12, 5, 1, 3]);
     const values = structured(12, 15);
     const original = await computeLayerSpectrum(plan, arrayValueReader(values));
-    const shuffled = await randomizedSpectrum(plan, arrayValueReader(values), createRng(3));
+    const shuffled = await randomizedSpectrum(plan, values, createRng(3));
     expect(shuffled.slices.length).toBe(3);
     shuffled.slices.forEach((s, i) => expect(sum([s])).toBeCloseTo(sum([original.slices[i]]), 10));
   });
+});
+
+it("refuses values that are not the whole layer", async () => {
+  await expect(randomizedSpectrum(planFor([6, 4]), new Float32Array(23), createRng(1))).rejects.toThrow(/24 values, 23 were given/);
 });

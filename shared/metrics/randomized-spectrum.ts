@@ -1,5 +1,5 @@
 import type { LayerPlan } from "../plan/types.ts";
-import type { LayerSpectrum, ValueReader } from "../esd/types.ts";
+import type { LayerSpectrum } from "../esd/types.ts";
 import type { Eigvalsh } from "../linalg/eigvalsh.ts";
 import type { Rng } from "./create-rng.ts";
 import { gramLayout } from "../esd/gram-layout.ts";
@@ -11,36 +11,33 @@ import { EsdError } from "../esd/esd-error.ts";
 /**
  * The spectrum of the layer with the elements of each matrix (conv2d slice) shuffled uniformly at
  * random (Fisher–Yates driven by `rng`, slice after slice): the ESD a matrix with the same entries
- * but no correlations would have. A uniform permutation needs every element at hand, so unlike
- * computeLayerSpectrum this holds the layer's values (4 bytes each) besides one Gram.
+ * but no correlations would have. A uniform permutation needs every element at hand: `values` is
+ * the whole tensor in storage order (readLayerValues), and a dense layer's is shuffled in place,
+ * so it is the caller's last use of them.
  */
 export async function randomizedSpectrum(
   plan: LayerPlan,
-  read: ValueReader,
+  values: Float32Array,
   rng: Rng,
   options: GramOptions & { eigvalsh?: Eigvalsh } = {},
 ): Promise<LayerSpectrum> {
   const { rows, cols, rf, rowLength } = gramLayout(plan);
+  if (values.length !== rows * rowLength) throw new EsdError("reader_mismatch", `the layer has ${rows * rowLength} values, ${values.length} were given`);
   const size = rows * cols;
-  const matrices = Array.from({ length: rf }, () => new Float32Array(size));
-  let at = 0;
-  for await (const chunk of read(0, rows * rowLength)) {
-    if (at + chunk.length > rows * rowLength) throw new EsdError("reader_mismatch", `reader delivered more than the ${rows * rowLength} values asked for`);
-    for (let k = 0; k < chunk.length; k++, at++) matrices[at % rf][Math.floor(at / rf)] = chunk[k];
-  }
-  if (at !== rows * rowLength) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${rows * rowLength} values asked for`);
+  // value k of the tensor belongs to slice k mod rf
+  const matrices = rf === 1 ? [values] : Array.from({ length: rf }, (_, s) => Float32Array.from({ length: size }, (_, i) => values[i * rf + s]));
 
   const slicePlan: LayerPlan = { ...plan, layer_type: "dense", rf: 1, tensor: { ...plan.tensor, shape: [rows, cols] } };
   const slices: Float64Array[] = [];
   const numericallyZero: Uint8Array[] = [];
-  for (const values of matrices) {
+  for (const matrix of matrices) {
     for (let i = size - 1; i > 0; i--) {
       const j = rng.below(i + 1);
-      const t = values[i];
-      values[i] = values[j];
-      values[j] = t;
+      const t = matrix[i];
+      matrix[i] = matrix[j];
+      matrix[j] = t;
     }
-    const { grams } = await computeLayerGrams(slicePlan, arrayValueReader(values), options);
+    const { grams } = await computeLayerGrams(slicePlan, arrayValueReader(matrix), options);
     const spectrum = spectrumFromGrams(slicePlan, grams, { eigvalsh: options.eigvalsh });
     slices.push(spectrum.slices[0]);
     numericallyZero.push(spectrum.numericallyZero[0]);
