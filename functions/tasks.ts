@@ -2,6 +2,7 @@ import { workerEngine } from "./engine.ts";
 import type { TasksEnv } from "./env.ts";
 import { consumeTask } from "./queue/consume-task.ts";
 import type { TaskMessage } from "./queue/task-message.ts";
+import { yieldToRuntime } from "./queue/yield-to-runtime.ts";
 
 /**
  * The tasks Worker (wrangler.tasks.toml): consumes the task queue, one layer (or part of one) per
@@ -11,6 +12,9 @@ import type { TaskMessage } from "./queue/task-message.ts";
 export default {
   async queue(batch: MessageBatch<TaskMessage>, env: TasksEnv): Promise<void> {
     // messages are handled one after another, so memory holds one layer's
-    for (const message of batch.messages) await consumeTask(message, env, workerEngine);
+    for (const message of batch.messages) {
+      await consumeTask(message, env, workerEngine);
+      await yieldToRuntime();
+    }
   },
 } satisfies ExportedHandler<TasksEnv, TaskMessage>;
