@@ -1,4 +1,5 @@
 import type { TasksEnv } from "./env.ts";
+import { DEFAULT_EDGE_LIMITS } from "./job/split-layer.ts";
 
 /** The service's settings, read from the Worker's vars with their defaults. */
 export interface ServiceConfig {
@@ -30,7 +31,10 @@ export function readConfig(env: TasksEnv): ServiceConfig {
     taskLeaseMs: positive(env.TASK_LEASE_SECONDS, 20) * 1000,
     taskStartMs: positive(env.TASK_START_SECONDS, 30) * 1000,
     seed: positive(env.RANDOMIZE_SEED, 1),
-    edge: { maxTaskFlops: positive(env.EDGE_TASK_FLOPS, 2e10), maxTaskBytes: positive(env.EDGE_TASK_BYTES, 96 * 2 ** 20) },
+    edge: {
+      maxTaskFlops: positive(env.EDGE_TASK_FLOPS, DEFAULT_EDGE_LIMITS.maxTaskFlops),
+      maxTaskBytes: positive(env.EDGE_TASK_BYTES, DEFAULT_EDGE_LIMITS.maxTaskBytes),
+    },
   };
 }
 

@@ -286,7 +286,8 @@ export class AnalysisJob extends DurableObject<Env> {
 
   /**
    * Sends tasks as queue messages, each with the deadline by which a consumer should have started
-   * it: the start allowance plus twice the expected cost of the work in flight before it.
+   * it: the start allowance plus twice the expected cost of the work in flight before it, doubled
+   * for each earlier send (a queue slower than the estimate costs a few duplicates, not a stream).
    */
   private async send(tasks: TaskRecord[]): Promise<void> {
     const job = (await this.job())!;
@@ -306,7 +307,7 @@ export class AnalysisJob extends DurableObject<Env> {
         }
         messages.push({ body });
         const now = Date.now();
-        const deadline = now + config.taskStartMs + 2000 * ahead;
+        const deadline = now + (config.taskStartMs + 2000 * ahead) * 2 ** task.sends;
         ahead += task.cost_seconds;
         firstDeadline = Math.min(firstDeadline, deadline);
         sentIds.push(task.id);

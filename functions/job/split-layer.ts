@@ -12,6 +12,9 @@ export interface EdgeLimits {
   packed?: boolean;
 }
 
+/** What one task may spend by default (docs/edge-limits.md): EDGE_TASK_FLOPS and EDGE_TASK_BYTES override these. */
+export const DEFAULT_EDGE_LIMITS: EdgeLimits = { maxTaskFlops: 2e10, maxTaskBytes: 96 * 2 ** 20 };
+
 export type LayerTasks =
   | { ok: true; tasks: { id: string; work: TaskWork }[] }
   | { ok: false; reason: string };
