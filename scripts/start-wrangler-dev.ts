@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { createServer } from "node:net";
-import { isAbsolute, join, resolve } from "node:path";
-
-/** The service's two Workers, in the order `wrangler dev` takes them (the first one answers HTTP). */
-export const WORKER_CONFIGS = ["wrangler.toml", "wrangler.tasks.toml"] as const;
+import { join } from "node:path";
+import { writeDevVars, writeWorkerConfigs } from "./write-worker-configs.ts";
 
 export interface WranglerDevOptions {
   /** repository root (where wrangler.toml is) */
@@ -29,11 +27,11 @@ export interface WranglerDevOptions {
 export interface WranglerDev {
   url: string;
   /**
-   * Makes wrangler reload both Workers, as it does when a source file changes: every invocation in
+   * Kills wrangler and its workerd processes at once (SIGKILL, no shutdown): every invocation in
    * progress is cut off and the local queue's messages are lost (they live in memory), while KV and
-   * Durable Object storage persist. What a crash of every consumer at once looks like to a job.
+   * Durable Object storage (alarms included) stay in `persistTo` for a service started on it again.
    */
-  reload(): Promise<void>;
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,32 +45,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/**
- * The two Workers' configs rewritten into `dir` with absolute paths, and a `.dev.vars` beside them:
- * `wrangler dev` gives `--var` and `--env-file` to its first Worker only, but reads each config's
- * own `.dev.vars`, so this is how both Workers get the same Hub and settings.
- */
-export async function writeDevConfigs(root: string, dir: string, vars: Record<string, string>, assets?: string): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const paths: string[] = [];
-  for (const name of WORKER_CONFIGS) {
-    const text = await readFile(join(root, name), "utf8");
-    const absolute = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
-    const rewritten = text
-      .replace(/^main = "([^"]+)"$/m, (_, path: string) => `main = ${JSON.stringify(absolute(path))}`)
-      .replace(/^directory = "([^"]+)"$/m, (_, path: string) => `directory = ${JSON.stringify(assets ?? absolute(path))}`);
-    const path = join(dir, name);
-    await writeFile(path, rewritten);
-    paths.push(path);
-  }
-  const lines = Object.entries(vars).map(([k, v]) => {
-    if (!/^[A-Z_][A-Z0-9_]*$/.test(k) || /[\r\n]/.test(v)) throw new Error(`cannot pass ${JSON.stringify(k)} to wrangler dev`);
-    return `${k}=${JSON.stringify(v)}\n`;
-  });
-  await writeFile(join(dir, ".dev.vars"), lines.join(""), { mode: 0o600 });
-  return paths;
 }
 
 /**
@@ -90,7 +62,9 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   await mkdir(options.persistTo, { recursive: true });
   // wrangler refuses an assets directory that does not exist; a fresh clone has no built site yet
   await mkdir(join(options.root, "site", "dist"), { recursive: true });
-  const configs = await writeDevConfigs(options.root, join(options.persistTo, "config"), { ...options.vars, ...options.secrets }, options.assets);
+  const configDir = join(options.persistTo, "config");
+  const configs = await writeWorkerConfigs(options.root, configDir, { assets: options.assets });
+  await writeDevVars(configDir, { ...options.vars, ...options.secrets });
   const args = [
     "dev", ...configs.flatMap((c) => ["-c", c]), "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
     "--persist-to", options.persistTo, "--show-interactive-dev-session=false", "--log-level", "info",
@@ -126,9 +100,9 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   }
   return {
     url,
-    async reload() {
-      const now = new Date();
-      await utimes(configs[0], now, now);
+    async kill() {
+      process.kill(-child.pid!, "SIGKILL");
+      await exited;
     },
     stop: () => stop(child, exited),
   };
