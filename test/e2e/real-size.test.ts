@@ -1,0 +1,187 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_EDGE_LIMITS, splitLayer } from "../../functions/job/split-layer.ts";
+import { planLayers } from "../../shared/plan/plan-layers.ts";
+import type { Report } from "../../shared/report/schema.ts";
+import { validateReport } from "../../shared/report/validate-report.ts";
+import { listModelTensors } from "../../shared/safetensors/list-model-tensors.ts";
+import { startWranglerDev, type WranglerDev } from "../../scripts/start-wrangler-dev.ts";
+import { openLocalModel } from "../../cli/open-local-model.ts";
+import { writeGpt2LikeModel, writeLlamaLikeModel } from "../helpers/generate-models.ts";
+import { createMockHub } from "../mock-hub/create-mock-hub.ts";
+import type { MockHub } from "../mock-hub/types.ts";
+import { expectSameNumbers } from "./expect-same-numbers.ts";
+
+// Models of the sizes users bring, through the service as they run it (wrangler dev: both Workers,
+// local KV, Queues, Durable Objects, the production settings) and the mock Hub: a GPT-2-small-shaped
+// model (49 analysed layers, 548 MB) and a TinyLlama-1.1B-shaped one (every one of its layer shapes,
+// bf16: a block, the 32000-row embedding and LM head, in two shards). Each report must equal the
+// engine's (the CLI's, run beside it, with and without randomization: the edge leaves it out on
+// layers whose values do not fit beside their Gram in one task),
+// and a job whose consumers all die mid-task (the service killed and started again on its state)
+// must finish soon after its lost tasks are sent again.
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SEED = 1;
+const GPT2 = "synthetic/gpt2-small";
+const TINYLLAMA = "synthetic/tinyllama-1.1b-1-block";
+
+interface JobStatus {
+  key: string;
+  state: string;
+  layers: { total: number; done: number; failed: number; skipped: number };
+  tasks: { total: number; queued: number; running: number; resent: number };
+  error?: string;
+}
+
+let dir: string;
+let hub: MockHub;
+let service: WranglerDev;
+let serviceOptions: Parameters<typeof startWranglerDev>[0];
+const folders = new Map<string, string>();
+
+async function get(path: string): Promise<Response> {
+  // a restarted service leaves a moment with no listener
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(`${service.url}${path}`);
+    } catch (error) {
+      if (attempt >= 30) throw error;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+async function trigger(model: string): Promise<string> {
+  const response = await fetch(`${service.url}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
+  expect(response.status, await response.clone().text()).toBe(202);
+  return ((await response.json()) as { key: string }).key;
+}
+
+/** Polls the job every second until `until` holds, recording when each status was seen. */
+async function follow(key: string, until: (s: JobStatus) => boolean, timeoutMs: number): Promise<{ status: JobStatus; at: number }[]> {
+  const seen: { status: JobStatus; at: number }[] = [];
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await (await get(`/api/jobs/${key}`)).json()) as JobStatus;
+    seen.push({ status, at: Date.now() });
+    if (until(status) || status.state === "done" || status.state === "failed") return seen;
+    if (Date.now() > deadline) throw new Error(`job ${key} did not get there in ${timeoutMs} ms: ${JSON.stringify(status)}`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+/** The engine's report of a folder: the CLI, in its own process (this one serves the mock Hub). */
+function cliReport(folder: string, randomize: boolean): Promise<Report> {
+  const out = join(dir, `${folder.split("/").pop()}-cli${randomize ? "-randomized" : ""}.json`);
+  return new Promise((done, fail) => {
+    const args = ["cli/heavytail.ts", "analyze", folder, ...(randomize ? ["--randomize", "--seed", String(SEED)] : []), "--format", "json", "--out", out];
+    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), args, {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.once("exit", (code) => (code === 0 ? readFile(out, "utf8").then((t) => done(JSON.parse(t) as Report), fail) : fail(new Error(`the CLI exited ${code}: ${stderr}`))));
+  });
+}
+
+/** Layers the edge cannot randomize (their values do not fit beside their Gram in one task) have no `rand_*` columns. */
+async function unrandomizedLayers(folder: string): Promise<Set<string>> {
+  const { tensors } = await listModelTensors(openLocalModel(folder).model);
+  const plans = planLayers(tensors).filter((p) => p.skip_reason === undefined);
+  return new Set(
+    plans
+      .filter((plan) => {
+        const split = splitLayer(plan, { ...DEFAULT_EDGE_LIMITS, packed: true });
+        return split.ok && split.tasks.every((t) => t.work.kind !== "layer" && !(t.work.kind === "combine" && t.work.randomize));
+      })
+      .map((p) => p.name),
+  );
+}
+
+/** The engine's reports of a folder with randomization, and without it when the edge leaves some layers out. */
+async function engineReports(folder: string): Promise<{ randomized: Report; plain: Report | null }> {
+  const plain = (await unrandomizedLayers(folder)).size > 0;
+  const [randomized, unrandomized] = await Promise.all([cliReport(folder, true), plain ? cliReport(folder, false) : null]);
+  return { randomized, plain: unrandomized };
+}
+
+/** The service's report and the engine's carry the same numbers, layer by layer. */
+async function expectEngineNumbers(served: Report, engine: { randomized: Report; plain: Report | null }, folder: string): Promise<void> {
+  expect(validateReport(served)).toMatchObject({ ok: true });
+  const plain = await unrandomizedLayers(folder);
+  const expected = engine.randomized.layers.map((l) => (plain.has(l.name) ? engine.plain!.layers.find((p) => p.name === l.name)! : l));
+  expect(served.layers.filter((l) => l.rand_distance === undefined).map((l) => l.name).sort()).toEqual([...plain].sort());
+  expectSameNumbers(served.layers, expected);
+  expectSameNumbers(served.summary, engine.randomized.summary);
+  expect(served.skipped).toEqual(engine.randomized.skipped);
+  expect(served.failed).toEqual([]);
+  expect(served.model.parameters).toBe(engine.randomized.model.parameters);
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "heavytail-real-size-"));
+  folders.set(GPT2, (await writeGpt2LikeModel(join(dir, "gpt2"), { seed: 5 })).dir);
+  folders.set(
+    TINYLLAMA,
+    (await writeLlamaLikeModel(join(dir, "tinyllama"), { hidden: 2048, intermediate: 5632, layers: 1, vocab: 32000, heads: 32, kvHeads: 4, dtype: "BF16", shards: 2, seed: 22 })).dir,
+  );
+  hub = await createMockHub({ repos: Object.fromEntries(folders) });
+  serviceOptions = {
+    root: ROOT,
+    vars: { HF_ENDPOINT: hub.url, RANDOMIZE_SEED: String(SEED), TRIGGERS_PER_MINUTE: "1000" },
+    persistTo: join(dir, "state"),
+    logFile: join(dir, "wrangler.log"),
+  };
+  service = await startWranglerDev(serviceOptions);
+}, 300_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await hub?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("models of real size through the service", () => {
+  it("analyses a GPT-2-small-shaped model to the engine's report, through a crash of every consumer", async () => {
+    const engine = engineReports(folders.get(GPT2)!);
+    const key = await trigger(GPT2);
+    // late in the job, so what is left is the window of tasks in flight
+    const before = await follow(key, (s) => s.layers.done >= 36, 900_000);
+    expect(before.at(-1)!.status.state).toBe("running");
+    // every consumer dies mid-task and the queue's messages with them; the jobs' storage survives
+    const cutAt = Date.now();
+    await service.kill();
+    service = await startWranglerDev({ ...serviceOptions, logFile: join(dir, "wrangler-after-crash.log") });
+    const after = await follow(key, () => false, 600_000);
+    const final = after.at(-1)!.status;
+    expect(final.state, JSON.stringify(final)).toBe("done");
+    expect(final.layers).toMatchObject({ total: 49, done: 49, failed: 0 });
+    // the tasks lost with the consumers and the queue were sent again, and the job finished within a minute of that
+    const resent = after.find((s) => s.status.tasks.resent > 0);
+    expect(resent, "no task was sent again").toBeDefined();
+    expect(after.at(-1)!.at - resent!.at).toBeLessThan(60_000);
+    expect(resent!.at - cutAt).toBeLessThan(180_000);
+    const served = (await (await get(`/api/reports/${key}`)).json()) as Report;
+    await expectEngineNumbers(served, await engine, folders.get(GPT2)!);
+  }, 1_200_000);
+
+  it("analyses a TinyLlama-1.1B-shaped sharded bf16 model to the engine's report", async () => {
+    const engine = engineReports(folders.get(TINYLLAMA)!);
+    const key = await trigger(TINYLLAMA);
+    const seen = await follow(key, () => false, 1_500_000);
+    const final = seen.at(-1)!.status;
+    expect(final.state, JSON.stringify(final)).toBe("done");
+    expect(final.layers.failed).toBe(0);
+    // a block's 7 matrices, the embedding and the LM head; the MLP, the embedding and the head split into parts
+    expect(final.layers.total).toBe(9);
+    expect(final.tasks.total).toBeGreaterThan(9);
+    const served = (await (await get(`/api/reports/${key}`)).json()) as Report;
+    expect(served.model.files.map((f) => f.name)).toEqual(["model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"]);
+    await expectEngineNumbers(served, await engine, folders.get(TINYLLAMA)!);
+  }, 1_800_000);
+});
