@@ -1,0 +1,54 @@
+// `npm start [-- --port 8787]`: the service on this machine (wrangler dev: the web and tasks
+// Workers, local KV, Queues and Durable Objects, state in .wrangler/state) against the Hub named by
+// HF_ENDPOINT (default https://huggingface.co), with HF_TOKEN for gated models. Both may be set in
+// the environment or in .dev.vars; the environment wins. Ctrl-C stops it.
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { startWranglerDev } from "./start-wrangler-dev.ts";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const USAGE = "usage: npm start [-- --port N] [--persist-to DIR]";
+
+/** KEY=value lines of a .dev.vars file (quotes around a value are taken off). */
+function readDevVars(path: string): Record<string, string> {
+  if (!existsSync(path)) return {};
+  const vars: Record<string, string> = {};
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
+    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith("#")) continue;
+    vars[match[1]] = match[2].replace(/^"(.*)"$|^'(.*)'$/, "$1$2");
+  }
+  return vars;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { port: { type: "string", default: "8787" }, "persist-to": { type: "string" }, help: { type: "boolean" } } });
+  if (values.help) return console.log(USAGE);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be a port number, got ${JSON.stringify(values.port)}\n${USAGE}`);
+  const settings = { ...readDevVars(join(ROOT, ".dev.vars")) };
+  for (const name of ["HF_ENDPOINT", "HF_TOKEN"]) if (process.env[name]) settings[name] = process.env[name]!;
+  const endpoint = settings.HF_ENDPOINT ?? "https://huggingface.co";
+  if (!/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`HF_ENDPOINT must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
+  const { HF_TOKEN, ...vars } = settings;
+  const service = await startWranglerDev({
+    root: ROOT,
+    port,
+    vars: { ...vars, HF_ENDPOINT: endpoint },
+    secrets: HF_TOKEN ? { HF_TOKEN } : {},
+    persistTo: resolve(values["persist-to"] ?? join(ROOT, ".wrangler", "state")),
+  });
+  const stop = async () => {
+    await service.stop();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void stop());
+  process.once("SIGTERM", () => void stop());
+  console.log(`\nheavytail is running on ${service.url}, analysing models from ${endpoint}${HF_TOKEN ? " (with HF_TOKEN)" : ""}. Ctrl-C stops it.\n`);
+}
+
+main().catch((error: Error) => {
+  console.error(`start: ${error.message}`);
+  process.exit(1);
+});
