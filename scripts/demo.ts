@@ -1,27 +1,33 @@
 // `npm run demo [-- --port 8787] [-- --skip-site]`: the whole product on this machine, offline.
-// A mock Hugging Face Hub serves the bundled fixture models, the service (wrangler dev: local KV,
-// Queues, Durable Objects) analyses them through it, and the static site is built from the
-// service's reports and served by the same Worker. Ctrl-C stops everything.
+// A mock Hugging Face Hub serves the bundled fixture models and a GPT-2-small-shaped language
+// model, the service (wrangler dev: both Workers, local KV, Queues, Durable Objects) analyses the
+// fixtures through it, the static site is built from the service's reports and served by the same
+// Worker, and then the language model is analysed while the user watches. Ctrl-C stops everything.
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { writeGpt2LikeModel } from "../test/helpers/generate-models.ts";
 import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
 import { startWranglerDev } from "./start-wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const MODELS = {
+const FIXTURES = {
   "paddle/ppocrv4_rec": join(ROOT, "test/fixtures/ppocrv4_rec"),
   "tesseract/eng_lstm": join(ROOT, "test/fixtures/tesseract_eng_lstm"),
 };
+const LANGUAGE_MODEL = "demo/gpt2-small-shaped";
+const LANGUAGE_MODEL_DIR = join(ROOT, ".wrangler", "demo-models", "gpt2-small-shaped");
 
-function option(name: string): string | undefined {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? undefined : process.argv[at + 1];
-}
-
-async function analyse(service: string, model: string): Promise<string> {
+async function post(service: string, model: string): Promise<{ key: string; state: string }> {
   const response = await fetch(`${service}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
   const body = (await response.json()) as { key?: string; state?: string; message?: string };
   if (!body.key) throw new Error(`analysing ${model} failed: ${response.status} ${body.message ?? ""}`);
+  return { key: body.key, state: body.state ?? "" };
+}
+
+async function analyse(service: string, model: string): Promise<string> {
+  const body = await post(service, model);
   for (let state = body.state; state !== "done"; ) {
     await new Promise((r) => setTimeout(r, 1000));
     const status = (await (await fetch(`${service}/api/jobs/${body.key}`)).json()) as { state: string; layers: { done: number; total: number }; error?: string };
@@ -40,9 +46,15 @@ function buildSite(service: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const port = Number(option("--port") ?? 8787);
-  const hub = await createMockHub({ repos: MODELS });
-  console.log(`mock Hub on ${hub.url} serving ${Object.keys(MODELS).join(", ")}`);
+  const { values } = parseArgs({ options: { port: { type: "string", default: "8787" }, "skip-site": { type: "boolean" } } });
+  const port = Number(values.port);
+  if (!existsSync(join(LANGUAGE_MODEL_DIR, "model.safetensors"))) {
+    console.log(`writing the ${LANGUAGE_MODEL} model (548 MB, once) into ${LANGUAGE_MODEL_DIR}…`);
+    await writeGpt2LikeModel(LANGUAGE_MODEL_DIR, { seed: 5 });
+  }
+  const models = { ...FIXTURES, [LANGUAGE_MODEL]: LANGUAGE_MODEL_DIR };
+  const hub = await createMockHub({ repos: models });
+  console.log(`mock Hub on ${hub.url} serving ${Object.keys(models).join(", ")}`);
   const service = await startWranglerDev({
     root: ROOT,
     port,
@@ -59,13 +71,15 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop());
   console.log(`service on ${service.url} (log: .wrangler/demo-wrangler.log)`);
 
-  for (const model of Object.keys(MODELS)) console.log(`analysed ${await analyse(service.url, `https://huggingface.co/${model}`)}`);
-  if (!process.argv.includes("--skip-site")) await buildSite(service.url);
+  for (const model of Object.keys(FIXTURES)) console.log(`analysed ${await analyse(service.url, `https://huggingface.co/${model}`)}`);
+  if (!values["skip-site"]) await buildSite(service.url);
+  const language = await post(service.url, LANGUAGE_MODEL);
 
   console.log(`
 heavytail demo is running (Ctrl-C stops it):
   site and leaderboard   ${service.url}/
   a model page           ${service.url}/paddle/ppocrv4_rec
+  a language model       ${service.url}/${LANGUAGE_MODEL}   (${language.state === "done" ? "analysed" : "being analysed now: open it to watch, about 2 minutes"})
   report JSON            ${service.url}/api/reports/paddle/ppocrv4_rec
   badge                  ${service.url}/badge/paddle/ppocrv4_rec.svg
   leaderboard JSON       ${service.url}/api/leaderboard
