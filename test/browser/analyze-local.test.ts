@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -33,6 +33,7 @@ beforeAll(async () => {
   cli = JSON.parse(printed.stdout) as Report;
   cliJs = JSON.parse(printedJs.stdout) as Report;
   site = await serveStatic(built.dist);
+  mkdirSync(join(REPO, "test-results", "screenshots"), { recursive: true });
   // SwiftShader gives headless Chromium both WebGL2 and (with this flag) a WebGPU adapter: software
   // GPUs, slow, but the same gpu.js kernels, float32 arithmetic and read-backs as hardware
   browser = await launchChromium(["--enable-unsafe-webgpu"]);
@@ -51,8 +52,8 @@ afterEach(async () => {
   expect(seen).toEqual([]);
 });
 
-async function open(): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
+async function open(width = 1280): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width, height: 900 } });
   contexts.push(context);
   const page = await context.newPage();
   page.on("pageerror", (e) => trouble.push(`page error: ${e.message}`));
@@ -148,18 +149,39 @@ describe("analysing a local file in the browser", () => {
     expect(layerDifferences(report!, cli, 1e-12, true)).toEqual([]);
     expect(summaryDifferences(report!, cli, 1e-12)).toEqual([]);
 
-    // the page shows what the file holds: one row per layer with the report's exact values
-    const rows = await page.$$eval("[data-local-layers] tbody tr", (trs) =>
+    // the page shows what the file holds as the site's report card: one row per layer with the report's exact values
+    expect(await page.locator("[data-local-result] [data-card] figure.plot svg").count()).toBeGreaterThanOrEqual(4);
+    const rows = await page.$$eval("[data-local-result] table[data-sortable] tbody tr", (trs) =>
       trs.map((tr) => ({ name: tr.getAttribute("data-layer"), alpha: tr.querySelector('[data-column="alpha"]')!.getAttribute("data-value") })),
     );
     expect(rows).toHaveLength(41);
     const mine = byName(report!.layers);
     for (const row of rows) expect(Number(row.alpha)).toBe(mine.get(row.name!)!.alpha);
-    expect(await page.getAttribute('[data-local-summary] tr[data-metric="log_alpha_norm"] td:nth-child(2)', "data-value")).toBe(String(report!.summary.reference.log_alpha_norm));
+    expect(await page.getAttribute('[data-summary] tr[data-metric="log_alpha_norm"] td:nth-child(2)', "data-value")).toBe(String(report!.summary.reference.log_alpha_norm));
     // sorting the table by a column works on the rendered rows
-    await page.click('[data-local-layers] thead th:has(button[title^="power-law exponent"]) button');
-    const sorted = await page.$$eval('[data-local-layers] tbody [data-column="alpha"]', (cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
+    await page.click('table[data-sortable] thead th:has(button[title^="power-law exponent"]) button');
+    const sorted = await page.$$eval('table[data-sortable] tbody [data-column="alpha"]', (cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
     expect(sorted).toEqual([...sorted].sort((a, b) => a - b));
+    // a layer's name opens its spectrum, folded below the card
+    expect(await page.isVisible("#spectra .spectra-grid")).toBe(false);
+    await page.click("table[data-sortable] tbody tr:first-child td.name a");
+    expect(await page.isVisible(`${new URL(page.url()).hash} figure.plot svg`)).toBe(true);
+    // the wide table scrolls in its frame; the page stays as wide as the window
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
+  }, 240_000);
+
+  it("fits a phone screen", async () => {
+    const page = await open(390);
+    const { report } = await analyse(page, "cpu");
+    expect(report!.layers).toHaveLength(41);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".table-wrap, figure.plot.wide"))
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+    );
+    expect(wide).toEqual([]);
+    await page.screenshot({ path: join(REPO, "test-results", "screenshots", "analyze-local-phone.png"), fullPage: true });
   }, 240_000);
 
   for (const engine of ["webgl2", "webgpu"] as const) {

@@ -1,5 +1,5 @@
 import { createReadStream, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 
@@ -20,12 +20,13 @@ const isFile = (path: string) => {
 };
 
 /**
- * Serves a built site on 127.0.0.1 the way a static host does: `/a/b/` → `a/b/index.html`,
- * `/a/b` → a redirect to `/a/b/` when that folder has an index, 404.html for anything else.
+ * Answers a request from a built site the way a static host does: `/a/b/` → `a/b/index.html`,
+ * `/a/b` → a redirect to `/a/b/` when that folder has an index; anything else gets the file
+ * `missing(path)` names with status 200 (as the service serves the live card), or 404.html.
  */
-export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export function staticHandler(root: string, missing: (path: string) => string | null = () => null): (request: IncomingMessage, response: ServerResponse) => void {
   const base = normalize(root);
-  const server = createServer((request, response) => {
+  return (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     let path: string;
     try {
@@ -49,14 +50,30 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       response.writeHead(308, { location: `${url.pathname}/${url.search}` }).end();
       return;
     }
+    const instead = missing(url.pathname);
+    if (instead !== null) return send(join(base, instead));
     if (isFile(join(base, "404.html"))) return send(join(base, "404.html"), 404);
     response.writeHead(404).end("not found");
-  });
+  };
+}
+
+/** Listens on 127.0.0.1 with `handler`; `url` is the origin. */
+export async function listen(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+  const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
   };
+}
+
+/** Serves a built site on 127.0.0.1 the way a static host does (staticHandler), with no service behind it. */
+export function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+  return listen(staticHandler(root));
 }

@@ -72,20 +72,26 @@ describe("the site built from fixture reports", () => {
     }
   });
 
-  it("ranks the leaderboard by log α-norm, lowest first", () => {
+  it("ranks the leaderboard by log α-norm within each family, the largest family first", () => {
     const html = page("");
-    const ids = [...html.matchAll(/<td class="text sticky-col name" data-value="([^"]*)"/g)].map((m) => decode(m[1]));
-    const expected = latestByModel()
-      .sort((a, b) => (a.summary.reference.log_alpha_norm ?? Infinity) - (b.summary.reference.log_alpha_norm ?? Infinity))
-      .map((r) => r.model.id);
-    expect(ids).toEqual(expected);
-    const tags = scanHtmlTags(html);
-    const ranks = tags.flatMap((tag, i) =>
-      tag.name === "tr" && tag.attributes.some(([n]) => n === "data-family")
-        ? [Number(tags[i + 1].attributes.find(([n]) => n === "data-value")![1])]
-        : [],
-    );
-    expect(ranks).toEqual(expected.map((_, i) => i + 1));
+    const sections = html
+      .split("<tbody>")
+      .slice(1)
+      .map((body) => ({
+        family: decode(/<span class="group-label">([^<]*)<\/span>/.exec(body)![1]),
+        ids: [...body.matchAll(/<td class="text sticky-col name" data-value="([^"]*)"/g)].map((m) => decode(m[1])),
+        ranks: scanHtmlTags(body).flatMap((tag, i, tags) =>
+          tag.name === "tr" && tag.attributes.some(([n]) => n === "data-family") ? [Number(tags[i + 1].attributes.find(([n]) => n === "data-value")![1])] : [],
+        ),
+      }));
+    const byNorm = (a: Report, b: Report) => (a.summary.reference.log_alpha_norm ?? Infinity) - (b.summary.reference.log_alpha_norm ?? Infinity);
+    const families = [...new Set(latestByModel().map((r) => r.model.family))];
+    const expected = families
+      .map((family) => ({ family, ids: latestByModel().filter((r) => r.model.family === family).sort(byNorm).map((r) => r.model.id) }))
+      .sort((a, b) => ((a.family === null) !== (b.family === null) ? (a.family === null ? 1 : -1) : b.ids.length - a.ids.length || (a.family! < b.family! ? -1 : 1)));
+    expect(sections.map((s) => s.family)).toEqual(expected.map((e) => revealInvisible(e.family ?? "other: no family")));
+    expect(sections.map((s) => s.ids)).toEqual(expected.map((e) => e.ids));
+    for (const s of sections) expect(s.ranks).toEqual(s.ids.map((_, i) => i + 1));
   });
 
   it("offers each family and size bracket present as a filter, and says to compare within a series", () => {
@@ -147,7 +153,7 @@ describe("the site built from fixture reports", () => {
     expect(deep.layers.length).toBeGreaterThan(200);
     const card = page("example/llama-deep/");
     const table = card.slice(card.indexOf("data-sortable"));
-    expect((table.slice(0, table.indexOf("</table>")).match(/<tr>/g) ?? []).length).toBe(deep.layers.length + 1);
+    expect((table.slice(0, table.indexOf("</table>")).match(/<tr[ >]/g) ?? []).length).toBe(deep.layers.length + 1);
     const spectra = page(reportPaths("example/llama-deep", deep.model.sha).spectra);
     for (const layer of deep.layers) expect(spectra).toContain(`id="layer-${layer.layer_id}"`);
   });
@@ -198,7 +204,7 @@ describe("the site built from fixture reports", () => {
     const text = textOf(card);
     expect(text).toContain(`Skipped tensors (${ppocr.skipped.length})`);
     const table = card.slice(card.indexOf("data-sortable"));
-    expect((table.slice(0, table.indexOf("</table>")).match(/<tr>/g) ?? []).length).toBe(ppocr.layers.length + 1);
+    expect((table.slice(0, table.indexOf("</table>")).match(/<tr[ >]/g) ?? []).length).toBe(ppocr.layers.length + 1);
     expect(text).toContain("conv2d");
     expect(text).toContain("randomization on, seed 7");
   });

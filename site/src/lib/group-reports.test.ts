@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StagedReport } from "./catalog-types.ts";
 import { groupReports } from "./group-reports.ts";
-import { rankModels } from "./rank-models.ts";
+import { compareRows, rowFromHead } from "../leaderboard/leaderboard-row.ts";
 
 function staged(file: string, id: string, sha: string | null, created: string, logAlphaNorm: number | null): StagedReport {
   const metrics = { log_norm: 1, alpha: 3, alpha_weighted: 1, log_alpha_norm: logAlphaNorm, log_spectral_norm: 1, stable_rank: 5, mp_softrank: 0.3 };
@@ -31,21 +31,16 @@ describe("groupReports", () => {
   });
 });
 
-describe("rankModels", () => {
+describe("the leaderboard's rank order", () => {
   it("ranks by log α-norm ascending with missing values last", () => {
-    const ranked = rankModels(
-      groupReports([
+    const ranked = groupReports([
         staged("1.json", "a/high", "s1", "2026-01-01T00:00:00Z", 4.2),
         staged("2.json", "a/none", "s2", "2026-01-01T00:00:00Z", null),
         staged("3.json", "a/low", "s3", "2026-01-01T00:00:00Z", -0.3),
         staged("4.json", "a/mid", "s4", "2026-01-01T00:00:00Z", 1.7),
-      ]),
-    );
-    expect(ranked.map((m) => [m.rank, m.id])).toEqual([
-      [1, "a/low"],
-      [2, "a/mid"],
-      [3, "a/high"],
-      [4, "a/none"],
-    ]);
+    ])
+      .map((m) => rowFromHead(m.latest.head, m.slug))
+      .sort(compareRows);
+    expect(ranked.map((r) => r.id)).toEqual(["a/low", "a/mid", "a/high", "a/none"]);
   });
 });

@@ -11,6 +11,8 @@ describe("modelSlug", () => {
   it("moves legacy ids that would take a page of the site", () => {
     expect(modelSlug("method", "hub")).toBe("~/method");
     expect(modelSlug("api", "hub")).toBe("~/api");
+    expect(modelSlug("_live", "hub")).toBe("~/_live");
+    expect(modelSlug("analyze-local", "hub")).toBe("~/analyze-local");
   });
 
   it("puts local reports under ~local", () => {

@@ -1,6 +1,6 @@
 import { describeProgress, progressFraction, safeLink, type JobStatus } from "./analyze-status.ts";
-
-const POLL_MS = 2000;
+import { followJob } from "./follow-job.ts";
+import { requestAnalysis } from "./request-analysis.ts";
 
 /**
  * The analyse box: posts the pasted model to the service (`POST /api/analyze`), follows the
@@ -35,7 +35,6 @@ export function mountAnalyzeBox(root: HTMLElement): void {
     return a;
   };
   const finish = (s: JobStatus, fallbackPage: string | null) => {
-    stop?.();
     button.disabled = false;
     if (s.state === "failed") {
       bar.hidden = true;
@@ -52,37 +51,6 @@ export function mountAnalyzeBox(root: HTMLElement): void {
     if (page && json) result.append(" · ");
     if (json) result.append(link(json, "raw JSON"));
   };
-  const follow = (statusUrl: string, fallbackPage: string | null) => {
-    const onStatus = (s: JobStatus) => (s.state === "done" || s.state === "failed" ? finish(s, fallbackPage) : showProgress(s));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const response = await fetch(statusUrl, { headers: { accept: "application/json" } });
-        const body = await response.json();
-        if (!response.ok) return finish({ state: "failed", error: body.message ?? `the service answered ${response.status}` }, null);
-        onStatus(body);
-        if (body.state !== "done" && body.state !== "failed") timer = setTimeout(poll, POLL_MS);
-      } catch {
-        timer = setTimeout(poll, POLL_MS * 2);
-      }
-    };
-    if (typeof EventSource === "function") {
-      const events = new EventSource(statusUrl);
-      stop = () => events.close();
-      events.addEventListener("status", (e) => onStatus(JSON.parse((e as MessageEvent).data)));
-      // a refused or broken stream: fall back to asking every few seconds
-      events.onerror = () => {
-        if (events.readyState === EventSource.CLOSED || events.readyState === EventSource.CONNECTING) {
-          events.close();
-          stop = () => clearTimeout(timer);
-          void poll();
-        }
-      };
-    } else {
-      stop = () => clearTimeout(timer);
-      void poll();
-    }
-  };
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -93,30 +61,14 @@ export function mountAnalyzeBox(root: HTMLElement): void {
     if (model === "") return say("Paste a model id or a huggingface.co URL first.", true);
     button.disabled = true;
     say("Asking the service…");
-    try {
-      const response = await fetch(new URL("/api/analyze", service), {
-        method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ model }),
-      });
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        const retry = response.headers.get("retry-after");
-        button.disabled = false;
-        return say(`${body.message ?? body.error ?? `The service answered ${response.status}.`}${retry ? ` Try again in ${retry} s.` : ""}`, true);
-      }
-      const fallbackPage = typeof body.key === "string" ? safeLink(`/${body.key.split("@")[0]}`, service) : null;
-      if (response.status === 200 || body.state === "done") return finish(body, fallbackPage);
-      const statusUrl = safeLink(body.status_url, service);
-      if (!statusUrl) {
-        button.disabled = false;
-        return say("The service did not say where to follow the job.", true);
-      }
-      showProgress(body);
-      follow(statusUrl, fallbackPage);
-    } catch (error) {
+    const start = await requestAnalysis(service, { model });
+    if (start.kind === "error") {
       button.disabled = false;
-      say(`Could not reach the service at ${service}: ${(error as Error).message}`, true);
+      return say(start.message, true);
     }
+    const fallbackPage = typeof start.status.key === "string" ? safeLink(`/${start.status.key.split("@")[0]}`, service) : null;
+    if (start.kind === "done") return finish(start.status, fallbackPage);
+    showProgress(start.status);
+    stop = followJob(start.statusUrl, { progress: showProgress, finish: (s) => finish(s, fallbackPage) });
   });
 }

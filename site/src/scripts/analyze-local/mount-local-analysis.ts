@@ -1,16 +1,19 @@
 import type { Report } from "../../../../shared/report/schema.ts";
+import { localCardContext } from "../../card/card-context.ts";
+import { html } from "../../card/html.ts";
+import { mountCard } from "../../card/mount-card.ts";
+import { renderReportCard } from "../../card/report-card.ts";
+import { spectraGrid, spectraLede } from "../../card/spectra-list.ts";
 import type { EnginePreference } from "./choose-browser-gram.ts";
 import { describeLocalProgress } from "./describe-local-progress.ts";
-import { element } from "./element.ts";
-import { renderLocalLayerTable } from "./render-local-layer-table.ts";
-import { renderLocalSummary } from "./render-local-summary.ts";
 import { reportFileName } from "./report-file-name.ts";
 import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
 
 /**
  * The local-analysis page: a person drops or picks a model's files, the analysis runs in a worker
- * on this machine (nothing is uploaded), progress shows as it goes, and the report appears with a
- * download of its JSON. A new drop stops the analysis under way.
+ * on this machine (nothing is uploaded), progress shows as it goes, and the report appears as the
+ * site's report card, every layer's spectrum folded below it, with a download of its JSON. A new drop stops the
+ * analysis under way.
  */
 export function mountLocalAnalysis(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form[data-local-form]")!;
@@ -34,11 +37,14 @@ export function mountLocalAnalysis(root: HTMLElement): void {
   const show = (report: Report, seconds: number) => {
     if (download) URL.revokeObjectURL(download);
     download = URL.createObjectURL(new Blob([JSON.stringify(report, null, 2) + "\n"], { type: "application/json" }));
-    result.replaceChildren(
-      element("p", {}, element("a", { href: download, download: reportFileName(report), class: "button", "data-local-download": "" }, "Download the report (JSON)")),
-      renderLocalSummary(report),
-      element("section", { class: "panel", "aria-labelledby": "local-layers-title" }, element("h2", { id: "local-layers-title" }, "Layers"), renderLocalLayerTable(report)),
-    );
+    result.innerHTML =
+      html`<p><a href="${download}" download="${reportFileName(report)}" class="button" data-local-download>Download the report (JSON)</a></p>`.markup +
+      renderReportCard(report, localCardContext(report, download)) +
+      html`<details class="panel" id="spectra"><summary><h2>All ${report.layers.length} spectra</h2></summary>${spectraLede(report)}${spectraGrid(report)}</details>`.markup;
+    mountCard(result);
+    // the spectra are folded away: a link to one of them opens them
+    const spectra = result.querySelector<HTMLDetailsElement>("details#spectra")!;
+    for (const link of result.querySelectorAll<HTMLAnchorElement>('a[href^="#layer-"], a[href="#spectra"]')) link.addEventListener("click", () => (spectra.open = true));
     say(`Done in ${seconds.toFixed(1)} s: ${report.summary.layers_analysed} layers analysed, ${report.summary.layers_skipped} skipped, ${report.summary.layers_failed} failed.`);
     root.dataset.state = "done";
   };

@@ -1,0 +1,8 @@
+import { enableCopyButtons } from "../scripts/copy-buttons.ts";
+import { enableSorting } from "../scripts/sort-table.ts";
+
+/** Wires a rendered card's scripts (sortable layer table, badge copy buttons), on a static page or after rendering it here. */
+export function mountCard(root: ParentNode): void {
+  for (const table of root.querySelectorAll<HTMLTableElement>("table[data-sortable]")) enableSorting(table);
+  enableCopyButtons(root);
+}
