@@ -205,30 +205,49 @@ async function projectWeights(layout: GramLayout, read: ValueReader, tasks: Slic
   let r = 0;
   let column = 0;
   let slice = 0;
+  const project = () => {
+    for (const [s, task] of bySlice) {
+      const w = row[s];
+      task.basis.forEach((x, a) => {
+        const out = task.projection[a];
+        if (side === "columns") {
+          let sum = 0;
+          for (let c = 0; c < cols; c++) sum += w[c] * x[c];
+          out[r] = sum;
+        } else {
+          const xr = x[r];
+          for (let c = 0; c < cols; c++) out[c] += xr * w[c];
+        }
+      });
+    }
+    r++;
+  };
   for await (const chunk of read(0, expected)) {
     if (at + chunk.length > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
     at += chunk.length;
-    for (let k = 0; k < chunk.length; k++) {
+    let k = 0;
+    if (rf === 1) {
+      // one slice: whole runs of a row at a time
+      const w = row[0];
+      while (k < chunk.length) {
+        const take = Math.min(cols - column, chunk.length - k);
+        if (scale === 1) w.set(chunk.subarray(k, k + take), column);
+        else for (let i = 0; i < take; i++) w[column + i] = Math.fround(chunk[k + i] * scale);
+        k += take;
+        column += take;
+        if (column < cols) continue;
+        column = 0;
+        project();
+      }
+      continue;
+    }
+    for (; k < chunk.length; k++) {
       row[slice][column] = scale === 1 ? chunk[k] : Math.fround(chunk[k] * scale);
       if (++slice < rf) continue;
       slice = 0;
       if (++column < cols) continue;
       column = 0;
-      for (const [s, task] of bySlice) {
-        const w = row[s];
-        task.basis.forEach((x, a) => {
-          const out = task.projection[a];
-          if (side === "columns") {
-            let sum = 0;
-            for (let c = 0; c < cols; c++) sum += w[c] * x[c];
-            out[r] = sum;
-          } else {
-            const xr = x[r];
-            for (let c = 0; c < cols; c++) out[c] += xr * w[c];
-          }
-        });
-      }
-      r++;
+      project();
     }
   }
   if (at !== expected) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${expected} values asked for`);
