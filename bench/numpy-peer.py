@@ -2,6 +2,9 @@
 
   numpy-peer.py eig W.bin N M OUT.bin   -> eigvalsh(W64.T @ W64) into OUT.bin, timings as JSON
   numpy-peer.py model FILE.safetensors  -> Gram + eigvalsh + power-law fit of every analysed layer
+  numpy-peer.py sv FILE.safetensors     -> the first 2-D layer's smallest singular value, independently of
+                                           any Gram: an SVD of W (min side <= 1500), else for a square W
+                                           inverse iteration with its LU factors (scipy); not timed
 """
 import json, struct, sys, time
 import numpy as np
@@ -92,8 +95,43 @@ def model(path):
     print(json.dumps({"wall_s": wall, "cpu_s": cpu, "layers": layers, "kernel": kernel()}))
 
 
+def smallest_singular_value(path):
+    with open(path, "rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(size))
+        name = next(k for k in sorted(header) if k != "__metadata__" and len(header[k]["shape"]) == 2)
+        info = header[name]
+        start, end = info["data_offsets"]
+        f.seek(8 + size + start)
+        w = np.frombuffer(f.read(end - start), dtype=np.float32).reshape(info["shape"]).astype(np.float64)
+    rows, cols = w.shape
+    eps = np.finfo(np.float64).eps
+    if min(rows, cols) <= 1500:
+        sv = np.linalg.svd(w, compute_uv=False)
+        out = {"method": "svd", "sv_min": float(sv.min()), "sv_max": float(sv.max()), "rank_loss": int(np.sum(sv <= sv.max() * max(rows, cols) * eps))}
+    elif rows == cols:
+        import scipy.linalg
+        lu = scipy.linalg.lu_factor(w, check_finite=False)
+        x = np.random.default_rng(0).standard_normal(cols)
+        x /= np.linalg.norm(x)
+        sigma = np.inf
+        for _ in range(200):
+            # x <- (W^T W)^-1 x = W^-1 W^-T x, normalised; then sigma_min = ||W x||, accurate to eps*cond
+            x = scipy.linalg.lu_solve(lu, scipy.linalg.lu_solve(lu, x, trans=1, check_finite=False), check_finite=False)
+            x /= np.linalg.norm(x)
+            previous, sigma = sigma, float(np.linalg.norm(w @ x))
+            if abs(previous - sigma) <= 1e-15 * sigma:
+                break
+        out = {"method": "lu inverse iteration", "sv_min": sigma}
+    else:
+        out = {"method": "none"}
+    print(json.dumps(out))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "eig":
         eig(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
+    elif sys.argv[1] == "sv":
+        smallest_singular_value(sys.argv[2])
     else:
         model(sys.argv[2])

@@ -1,5 +1,7 @@
-// npm run bench            speed ratios against numpy (one thread), the fit, GPT-2 small end to end, memory
+// npm run bench            speed ratios against numpy (one thread), the fit, GPT-2 small end to end,
+//                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
+// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,15 +13,21 @@ import { fitPowerLaw } from "../shared/fit/fit-power-law.ts";
 import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
 import type { WasmLinalg, WasmLinalgOptions } from "../shared/linalg/wasm/types.ts";
 import { writeGpt2LikeModel } from "../test/helpers/generate-models.ts";
+import { eigvalsh as eigvalshJs } from "../shared/linalg/eigvalsh.ts";
+import type { AnalysedLayer } from "../shared/report/schema.ts";
+import { writeBenchLayer, type BenchLayer } from "./bench-layers.ts";
 import { seededWeights } from "../test/wasm/test-matrices.ts";
 
 const quick = process.argv.includes("--quick");
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? "").split(",")) : null;
+const sections: [string, () => Promise<void>][] = [];
 const dir = mkdtempSync(join(tmpdir(), "heavytail-bench-"));
 const peerScript = new URL("./numpy-peer.py", import.meta.url).pathname;
 const failures: string[] = [];
 
 /** numpy in a subprocess: one thread, and without the OpenBLAS overrides that slow a current numpy */
-function numpy(args: string[]): { wall_s: number; cpu_s: number; kernel: string; layers?: number } {
+function numpy(args: string[]): { wall_s: number; cpu_s: number; kernel: string; layers?: number; method?: string; sv_min?: number; rank_loss?: number } {
   const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
@@ -126,6 +134,84 @@ async function gpt2EndToEnd(): Promise<void> {
   console.log("service path (Worker): not measured here (see the Worker's own measurement script)");
 }
 
+/**
+ * One-layer models end to end (what `heavytail analyze` does, WASM engine): Gaussian, heavy-tailed
+ * (Student-t, ν = 4, ×0.02: the entries of a trained LLM projection) and rank-deficient (exactly
+ * repeated columns) square layers, whose smallest eigenvalues fall under 1e-8·λmax so that the
+ * small end is refined against the weights, and a wide heavy-tailed one. Ratios against the numpy
+ * pipeline on the same file and against the Gaussian layer of the same shape, in the same run; the
+ * seeds are fixed so that the Gaussian baseline needs no refinement and the Student-t layer does.
+ * sv_min is checked against numpy without a Gram (SVD, or LU inverse iteration for a large
+ * square W), the rank-deficient layer's rank loss against its construction.
+ */
+async function smallEndLayers(): Promise<void> {
+  const n = quick ? 96 : 4096;
+  const [wr, wc] = quick ? [24, 96] : [1024, 4096];
+  const repeated = quick ? 3 : 16;
+  const t = { scale: 0.02, nu: 4, repeated: 0 };
+  const layers: { label: string; layer: BenchLayer; baseline?: number }[] = [
+    { label: `gaussian ${n}x${n}`, layer: { ...t, kind: "gaussian", rows: n, cols: n, seed: 5 } },
+    { label: `student-t ${n}x${n}`, layer: { ...t, kind: "student-t", rows: n, cols: n, seed: 7 }, baseline: 0 },
+    { label: `rank-deficient ${n}x${n}`, layer: { ...t, kind: "rank-deficient", rows: n, cols: n, seed: 3, repeated }, baseline: 0 },
+    { label: `gaussian ${wr}x${wc}`, layer: { ...t, kind: "gaussian", rows: wr, cols: wc, seed: 5 } },
+    { label: `student-t ${wr}x${wc}`, layer: { ...t, kind: "student-t", rows: wr, cols: wc, seed: 7 }, baseline: 3 },
+  ];
+  console.log(`\n## Heavy-tailed and rank-deficient layers end to end (analyzeModel, WASM engine; numpy: read, Gram, eigvalsh, power-law fit)`);
+  console.log("layer                    | refined | heavytail wall  cpu  | numpy wall  cpu   | vs numpy wall cpu | vs gaussian wall cpu | sv_min vs numpy (method)");
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (const [k, { label, layer, baseline }] of layers.entries()) {
+    const file = join(dir, `layer-${k}.safetensors`);
+    writeBenchLayer(file, layer);
+    const e = await engine();
+    const opened = openLocalModel(file);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = await analyzeModel(opened.model, opened.description, {
+      randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e),
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    const cpu = (c.user + c.system) / 1e6;
+    walls.push(wall);
+    cpus.push(cpu);
+    const got = report.layers[0] as AnalysedLayer;
+    const svMin = got.sv_min ?? Number.NaN;
+    const svMax = got.sv_max ?? Number.NaN;
+    const peer = numpy(["model", file]);
+    const truth = numpy(["sv", file]);
+    // the refinement runs when the Gram's smallest eigenvalue is ≤ 1e-8·λmax (shared/esd/refine-small-singular-values.ts)
+    const refined = got.rank_loss > 0 || (svMin / svMax) ** 2 <= 1e-8;
+    let check = "—";
+    if (layer.kind === "rank-deficient") {
+      const m = Math.min(layer.rows, layer.cols);
+      if (got.rank_loss !== repeated || got.matrix_rank !== m - repeated) failures.push(`${label}: rank_loss ${got.rank_loss}, matrix_rank ${got.matrix_rank}; built with rank ${m - repeated}`);
+      if (!(svMin <= Math.max(layer.rows, layer.cols) * Number.EPSILON * svMax)) failures.push(`${label}: sv_min ${svMin} is not zero to N·ε·σmax`);
+      check = `rank loss ${got.rank_loss} of ${repeated} built`;
+    } else if (truth.sv_min !== undefined) {
+      const rel = Math.abs(svMin - truth.sv_min) / truth.sv_min;
+      if (!(rel <= 1e-6)) failures.push(`${label}: sv_min ${svMin} vs numpy ${truth.sv_min} (relative ${rel.toExponential(2)})`);
+      if (truth.rank_loss !== undefined && truth.rank_loss !== got.rank_loss) failures.push(`${label}: rank_loss ${got.rank_loss} vs numpy ${truth.rank_loss}`);
+      check = `${rel.toExponential(1)} (${truth.method})`;
+    }
+    if (quick) {
+      // the JS engine reports the same columns (its refinement goes through its own reduction)
+      const js = await analyzeModel(opened.model, opened.description, { randomize: false, seed: 0, engine: "js-f64", eigvalsh: eigvalshJs });
+      const other = js.layers[0] as AnalysedLayer;
+      for (const column of ["sv_min", "lambda_max", "alpha", "log_alpha_norm", "entropy"] as const) {
+        const a = got[column] as number;
+        const b = other[column] as number;
+        if (!(Math.abs(a - b) <= 1e-9 * Math.abs(b))) failures.push(`${label}: ${column} ${a} (WASM) vs ${b} (JS)`);
+      }
+      if (got.rank_loss !== other.rank_loss || got.matrix_rank !== other.matrix_rank) failures.push(`${label}: rank counts differ between the WASM and JS engines`);
+    }
+    const vsGaussian = baseline === undefined ? "       —        —" : `${s(wall / walls[baseline])}${s(cpu / cpus[baseline])}`;
+    console.log(
+      `${label.padEnd(24)} | ${(refined ? "yes" : "no").padEnd(7)} |${s(wall)}${s(cpu)} |${s(peer.wall_s)}${s(peer.cpu_s)} |${s(wall / peer.wall_s)}${s(cpu / peer.cpu_s)}  |${vsGaussian}     | ${check}`,
+    );
+  }
+}
+
 async function memoryPerLayer(): Promise<void> {
   const shapes: [number, number][] = quick ? [[256, 256], [64, 176]] : [[4096, 4096], [4096, 11008]];
   console.log("\n## Peak memory per layer (bf16 weights decoded to float32, streamed; a Worker has 128 MB)");
@@ -169,10 +255,8 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  await eigenvalueShapes();
-  await fitVersusEigensolver();
-  await gpt2EndToEnd();
-  await memoryPerLayer();
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer]);
+  for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,15 @@ export interface LayerGrams {
   grams: Float64Array[];
   /** bytes held while accumulating: the Grams plus the row-block or panel buffers */
   allocatedBytes: number;
+  /**
+   * how the entries were summed: "float64" (absent: the default) or "float32" (a GPU's block sums,
+   * shared/esd/gpu/); the refinement of the small end uses the eigensolver's reduction of float64
+   * Grams only, and accumulates its own float64 Gram otherwise
+   */
+  precision?: GramPrecision;
 }
+
+export type GramPrecision = "float64" | "float32";
 
 export interface GramOptions {
   /** budget for one row panel of a wide layer, in bytes of float64 values */

@@ -6,6 +6,7 @@ import { eigvalsh, type Eigvalsh } from "../linalg/eigvalsh.ts";
 import { jacobiSingularValues } from "../linalg/jacobi-singular-values.ts";
 import { computeLayerSpectrum } from "./compute-layer-spectrum.ts";
 import { arrayValueReader } from "./array-value-reader.ts";
+import { computeLayerGrams } from "./compute-layer-grams.ts";
 
 function planFor(shape: number[]): LayerPlan {
   const count = shape.reduce((p, d) => p * d, 1);
@@ -97,6 +98,37 @@ describe("computeLayerSpectrum", () => {
     for (let r = 0; r < rows; r++) w[r * cols + 29] = Math.fround(w[r * cols] + w[r * cols + 1]);
     const { numericallyZero } = await computeLayerSpectrum(planFor([rows, cols]), arrayValueReader(w), { maxSubspace: 2 });
     expect(numericallyZero[0][0]).toBe(1);
+  });
+
+  it("takes the refinement's basis from the eigensolver's reduction, or from a Gram of its own, with the same result", async () => {
+    // tall and wide, each with one exact zero (a repeated column / row) and one tiny real singular value
+    for (const [rows, cols] of [[70, 24], [24, 70]]) {
+      const w = randomRows(rows, cols, 8);
+      const at = (r: number, c: number) => (rows >= cols ? r * cols + c : c * cols + r);
+      for (let k = 0; k < Math.max(rows, cols); k++) {
+        w[at(k, Math.min(rows, cols) - 1)] = w[at(k, 0)];
+        w[at(k, Math.min(rows, cols) - 2)] = Math.fround(w[at(k, 1)] + w[at(k, 2)]);
+      }
+      const plan = planFor([rows, cols]);
+      const sigma = referenceSingularValues(w, rows, cols);
+      const reduced = await computeLayerSpectrum(plan, arrayValueReader(w, 29), { panelBytes: 5 * cols * 8 });
+      let plainCalls = 0;
+      const noReduction: Eigvalsh = (n, a) => (plainCalls++, eigvalsh(n, a));
+      const ownGram = await computeLayerSpectrum(plan, arrayValueReader(w, 29), { panelBytes: 5 * cols * 8, eigvalsh: noReduction });
+      const float32 = await computeLayerSpectrum(plan, arrayValueReader(w, 29), {
+        panelBytes: 5 * cols * 8,
+        grams: async (p, r) => ({ ...(await computeLayerGrams(p, r)), precision: "float32" as const }),
+      });
+      expect(plainCalls).toBe(1);
+      for (const s of [reduced, ownGram, float32]) {
+        expect(s.numericallyZero[0][0]).toBe(1);
+        expect(s.numericallyZero[0][1]).toBe(0);
+        expect(s.slices[0][0]).toBe(0);
+        // σ ≈ 1e-8·σmax: an SVD itself resolves it only to ε·σmax/σ ≈ 2e-8 (the tolerance is 1e-6)
+        expect(Math.abs(Math.sqrt(s.slices[0][1]) - sigma[1]) / sigma[1]).toBeLessThan(1e-8);
+      }
+      expect(sigma[1] / sigma[sigma.length - 1]).toBeLessThan(1e-6);
+    }
   });
 
   it("uses an injected eigensolver", async () => {

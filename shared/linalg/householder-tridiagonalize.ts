@@ -5,6 +5,12 @@ export interface Tridiagonal {
   diagonal: Float64Array;
   /** sub-diagonal, length n; entry i couples diagonal i and i+1, the last entry is 0 */
   offDiagonal: Float64Array;
+  /**
+   * with keepReflectors: h_k of reflector k (0 where column k needed none); its vector v is kept
+   * in column k of `a` below the diagonal, v[i] = a[i·n + k] for i ≥ k + 1, and
+   * T = Qᵀ A Q with Q = H_0 ⋯ H_{n−3}, H_k = I − v vᵀ / h_k
+   */
+  reflectorScale?: Float64Array;
 }
 
 /**
@@ -14,7 +20,7 @@ export interface Tridiagonal {
  * symmetric rank-2 update A ← A − v qᵀ − q vᵀ with p = A v / h, q = p − (vᵀp / 2h) v, so the work is
  * 4n³/3 flops and the eigenvalues of T equal those of A to a few ε‖A‖.
  */
-export function householderTridiagonalize(n: number, a: Float64Array): Tridiagonal {
+export function householderTridiagonalize(n: number, a: Float64Array, options: { keepReflectors?: boolean } = {}): Tridiagonal {
   if (!Number.isInteger(n) || n < 0 || a.length < n * n) {
     throw new LinalgError("invalid_matrix", `expected a ${n}×${n} matrix, got ${a.length} values`);
   }
@@ -22,6 +28,8 @@ export function householderTridiagonalize(n: number, a: Float64Array): Tridiagon
   const offDiagonal = new Float64Array(n);
   const v = new Float64Array(n);
   const p = new Float64Array(n);
+  // column k below the diagonal is read only at step k, so it can hold reflector k afterwards
+  const reflectorScale = options.keepReflectors ? new Float64Array(n) : undefined;
 
   for (let k = 0; k < n - 2; k++) {
     const start = k + 1;
@@ -45,6 +53,10 @@ export function householderTridiagonalize(n: number, a: Float64Array): Tridiagon
     // h = σ² − α x0 = ½‖v‖² with v = x − α e₁; it is ≥ σ² > 0 because α has the sign opposite x0
     const h = sigma2 - alpha * x0;
     v[start] = x0 - alpha;
+    if (reflectorScale) {
+      reflectorScale[k] = h;
+      for (let i = start; i < n; i++) a[i * n + k] = v[i];
+    }
 
     // p = A22 v / h over the trailing block, reading its lower triangle once, two rows at a time
     for (let i = start; i < n; i++) p[i] = 0;
@@ -115,5 +127,5 @@ export function householderTridiagonalize(n: number, a: Float64Array): Tridiagon
     offDiagonal[n - 2] = a[(n - 1) * n + (n - 2)];
   }
   if (n >= 1) diagonal[n - 1] = a[(n - 1) * n + (n - 1)];
-  return { diagonal, offDiagonal };
+  return reflectorScale ? { diagonal, offDiagonal, reflectorScale } : { diagonal, offDiagonal };
 }

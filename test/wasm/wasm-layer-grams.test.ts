@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
 import { wasmLayerGrams } from "../../shared/linalg/wasm/wasm-layer-grams.ts";
 import { computeLayerGrams } from "../../shared/esd/compute-layer-grams.ts";
+import { computeLayerSpectrum } from "../../shared/esd/compute-layer-spectrum.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { ValueReader } from "../../shared/esd/types.ts";
 import { compiledLinalgModule } from "./compiled-linalg.ts";
@@ -46,6 +47,45 @@ describe("wasmLayerGrams", () => {
         for (let i = 0; i < js.grams[s].length; i++) expect(Math.abs(wasm.grams[s][i] - js.grams[s][i])).toBeLessThanOrEqual(1e-14 * scale);
       }
       expect(engine.memoryBytes() === 0 || engine.memoryBytes() <= 32 << 20).toBe(true);
+    });
+  }
+});
+
+describe("computeLayerSpectrum with the WASM engine", () => {
+  // each matrix gets an exact zero (a repeated column, or row for the wide ones) and a singular
+  // value ≈ 1e-8·σmax (a column that is the float32 sum of two others): both need the refinement
+  const cases = [
+    { label: "tall dense", p: plan("dense", [90, 40], 90, 40, 1, 1) },
+    { label: "wide dense", p: plan("dense", [23, 70], 23, 70, 1, 1) },
+    { label: "conv2d, 2×2 slices", p: plan("conv2d", [30, 12, 2, 2], 30, 12, 4, Math.fround(Math.SQRT1_2)) },
+  ];
+  for (const { label, p } of cases) {
+    it(`refines the small end as the JS path does, from the WASM reduction (${label})`, async () => {
+      const { rows, cols, rf } = p;
+      const values = seededWeights(1, rows * cols * rf, 5);
+      const index = (r: number, c: number, s: number) => (rows >= cols ? r * cols + c : c * cols + r) * rf + s;
+      for (let k = 0; k < Math.max(rows, cols); k++) {
+        for (let s = 0; s < rf; s++) {
+          values[index(k, Math.min(rows, cols) - 1, s)] = values[index(k, 0, s)];
+          values[index(k, Math.min(rows, cols) - 2, s)] = Math.fround(values[index(k, 1, s)] + values[index(k, 2, s)]);
+        }
+      }
+      for (const twoStageFrom of [1, 1 << 30]) {
+        const engine = createWasmLinalg(module, { twoStageFrom, blockSize: 4 });
+        const options = { panelBytes: 8 * 5 * cols * rf };
+        const wasm = await computeLayerSpectrum(p, reader(values, 41), { ...options, eigvalsh: engine.eigvalsh, grams: wasmLayerGrams(engine, options) });
+        const js = await computeLayerSpectrum(p, reader(values, 41), options);
+        for (let s = 0; s < rf; s++) {
+          expect(Array.from(wasm.numericallyZero[s])).toEqual(Array.from(js.numericallyZero[s]));
+          expect(wasm.numericallyZero[s][0]).toBe(1);
+          expect(wasm.slices[s][0]).toBe(0);
+          // the refined tiny value (σ ≈ 1e-8·σmax, which an SVD itself resolves only to ε·σmax/σ ≈ 2e-8):
+          // the two engines' bases differ by the Gram's rounding, their Ritz values by its square
+          expect(Math.abs(Math.sqrt(wasm.slices[s][1]) / Math.sqrt(js.slices[s][1]) - 1)).toBeLessThan(1e-8);
+          expect(js.slices[s][1] / js.slices[s][js.slices[s].length - 1]).toBeLessThan(1e-12);
+        }
+        expect(engine.memoryBytes() === 0 || engine.memoryBytes() <= 32 << 20).toBe(true);
+      }
     });
   }
 });

@@ -1,6 +1,6 @@
 import type { WasmLinalg, WasmLinalgOptions } from "./types.ts";
 import { createWasmSession } from "./wasm-session.ts";
-import { wasmEigvalsh } from "./wasm-eigvalsh.ts";
+import { wasmEigvalsh, wasmReduce } from "./wasm-eigvalsh.ts";
 import { createWasmGram } from "./create-wasm-gram.ts";
 
 const MIB = 1024 * 1024;
@@ -15,7 +15,9 @@ export function createWasmLinalg(module: WebAssembly.Module, options: WasmLinalg
   const tuning = { blockSize: options.blockSize ?? 32, twoStageFrom: options.twoStageFrom ?? 2048 };
   const stagingBytes = options.gramStagingBytes ?? 8 * MIB;
   return {
-    eigvalsh: (n, a) => wasmEigvalsh(session, n, a, tuning),
+    eigvalsh: Object.assign((n: number, a: Float64Array) => wasmEigvalsh(session, n, a, tuning), {
+      reduce: (n: number, a: Float64Array) => wasmReduce(session, n, a, tuning),
+    }),
     createGram: (m) => createWasmGram(session, m, stagingBytes, tuning),
     memoryBytes: () => session.memoryBytes(),
     peakMemoryBytes: () => session.peakMemoryBytes(),

@@ -1,5 +1,7 @@
-/** Eigenvalues of a symmetric matrix: the same signature as the JS solver (shared/linalg/eigvalsh.ts). */
-export type EigvalshFn = (n: number, a: Float64Array) => Float64Array;
+import type { Eigvalsh } from "../eigvalsh.ts";
+
+/** Eigenvalues of a symmetric matrix: the same signature as the JS solver (shared/linalg/eigvalsh.ts), with its `reduce`. */
+export type EigvalshFn = Eigvalsh;
 
 /**
  * G = Σ BᵀB accumulated in float64 from float32 values, kept in WASM memory as a packed lower
@@ -31,8 +33,11 @@ export interface GramAccumulator {
 }
 
 export interface WasmLinalg {
-  /** eigenvalues (ascending) of the symmetric n×n row-major matrix a; reads its lower triangle only */
-  eigvalsh: EigvalshFn;
+  /**
+   * eigenvalues (ascending) of the symmetric n×n row-major matrix a; reads its lower triangle only.
+   * eigvalsh.reduce gives the same values and keeps the reduction in WASM memory for eigenvectors.
+   */
+  eigvalsh: EigvalshFn & { reduce: NonNullable<Eigvalsh["reduce"]> };
   /** a Gram accumulator of order m in WASM memory */
   createGram(m: number): GramAccumulator;
   /** bytes of WASM linear memory held now (0 after a release) */

@@ -16,8 +16,14 @@ export function reduceToBandWorkLength(n: i32, b: i32): i32 {
   return b * ln + 2 * kp * ln + 2 * b * panels + 3 * b * b + 2 * even(b);
 }
 
-/** Reduces the packed matrix at `a` (order n, overwritten) so that A(r, c) = 0 for r − c > b. */
-export function reduceToBand(n: i32, a: usize, b: i32, work: usize): void {
+/**
+ * Reduces the packed matrix at `a` (order n, overwritten) to the band B = Qᵀ A Q: afterwards
+ * A(r, c) for r − c ≤ b holds B (the band is read, never written, by the second stage). With
+ * `keep` ≠ 0 the reflectors are kept for eigenvectors: Q = Π over columns c ascending of
+ * H_c = I − τ_c v vᵀ, v[c+b] = 1 and v[r] = A(r, c) for r > c + b (below the band, which the
+ * reduction no longer reads), τ_c in keep[c] (0 where a column has no reflector).
+ */
+export function reduceToBand(n: i32, a: usize, b: i32, work: usize, keep: usize): void {
   const kp = (b + 3) & ~3;
   const ln = even(n);
   const panels = 4 * ((n + 3) >> 2);
@@ -51,6 +57,10 @@ export function reduceToBand(n: i32, a: usize, b: i32, work: usize): void {
         store<f64>(at(a, s + q, j + q2), load<f64>(el(x, q)));
       }
       store<f64>(at(a, s + q, j + q), load<f64>(el(beta, q)));
+      if (keep != 0) {
+        store<f64>(el(keep, j + q), tq);
+        for (let r = q + 1; r < m; r++) store<f64>(at(a, s + r, j + q), load<f64>(el(v, r)));
+      }
       for (let r = 0; r < q; r++) store<f64>(el(v, r), 0);
     }
     // T of Q = H_0 ⋯ H_{k−1} = I − V T Vᵀ: T[i][q] = −τ_q Σ_l T[i][l] (v_lᵀ v_q)

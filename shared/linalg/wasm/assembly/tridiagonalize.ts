@@ -13,10 +13,12 @@ export function tridiagonalizeWorkLength(n: i32, nb: i32): i32 {
 }
 
 /**
- * Reduces the packed lower triangle at `a` (overwritten) to T: diagonal d[0..n), off-diagonal
- * e[0..n−1). Only eigenvalues are wanted, so the reflectors are not kept.
+ * Reduces the packed lower triangle at `a` (overwritten) to T = Qᵀ A Q: diagonal d[0..n),
+ * off-diagonal e[0..n−1). With `keep` ≠ 0 the reflectors are kept for eigenvectors: Q = H_0 ⋯ H_{n−2},
+ * H_i = I − τ_i v vᵀ with v[i+1] = 1 and v[r] = A(r, i) for r ≥ i+2 (column i below its
+ * subdiagonal, which the reduction no longer reads), τ_i in keep[i] (τ_{n−1} = 0).
  */
-export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, work: usize, nb: i32): void {
+export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, work: usize, nb: i32, keep: usize): void {
   const ld = even(n);
   const col = work;
   const vs = col + ((<usize>ld) << 3);
@@ -38,6 +40,10 @@ export function tridiagonalize(n: i32, a: usize, d: usize, e: usize, work: usize
       store<f64>(el(d, i), load<f64>(el(col, i)));
       if (i == n - 1) break;
       const tau = householder(col, i + 1, n, el(e, i));
+      if (keep != 0) {
+        store<f64>(el(keep, i), tau);
+        for (let r = i + 2; r < n; r++) store<f64>(at(a, r, i), load<f64>(el(col, r)));
+      }
       const vk = vs + ((<usize>(k * ld)) << 3);
       const wk = ws + ((<usize>(k * ld)) << 3);
       store<f64>(el(vk, i + 1), 1);
