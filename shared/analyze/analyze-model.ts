@@ -2,7 +2,8 @@ import type { Eigvalsh } from "../linalg/eigvalsh.ts";
 import type { LayerPlan } from "../plan/types.ts";
 import { planLayers } from "../plan/plan-layers.ts";
 import type { AnalysedLayer, FailedLayer, ModelIdentity, Report, SkippedLayer } from "../report/schema.ts";
-import { listModelTensors } from "../safetensors/list-model-tensors.ts";
+import { listWeightTensors } from "./list-weight-tensors.ts";
+import { isBlockDtype } from "../safetensors/is-block-dtype.ts";
 import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
 import type { ByteSource, ModelFiles } from "../safetensors/types.ts";
 import { analyzeLayer, type AnalyzeLayerOptions } from "./analyze-layer.ts";
@@ -40,9 +41,14 @@ const DEFAULT_HOLD_VALUES_BYTES = 256 * 2 ** 20;
 /** What the caller knows about the model; files, parameter count and dtypes are read here. */
 export type ModelDescription = Omit<ModelIdentity, "files" | "parameters" | "dtypes">;
 
-/** Analyses every layer of a model, one at a time, streaming each tensor from its file. */
+/**
+ * Analyses every layer of a model, one at a time, streaming each tensor from its file. The model's
+ * files are safetensors, PyTorch checkpoints or GGUF (`listWeightTensors`); quantized GGUF layers
+ * are dequantized to float32 as they stream, and the report says so (`model.format`, a note).
+ */
 export async function analyzeModel(model: ModelFiles, description: ModelDescription, options: AnalyzeModelOptions): Promise<Report> {
-  const { tensors } = await listModelTensors(model);
+  const listing = await listWeightTensors(model);
+  const { tensors } = listing;
   const plans = planLayers(tensors);
   const analysed = plans.filter((p) => p.skip_reason === undefined);
   const progress: AnalysisProgress = {
@@ -86,8 +92,9 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
   const skipped: SkippedLayer[] = plans
     .filter((p) => p.skip_reason !== undefined)
     .map((p) => ({ ...layerIdentity(p), reason: p.skip_reason! }));
-  const files = await Promise.all(model.files.map(async (name) => ({ name, size: await model.open(name).size() })));
-  const identity: ModelIdentity = { ...description, files, ...summarizeTensors(tensors) };
+  const files = await Promise.all(listing.files.map(async (name) => ({ name, size: await model.open(name).size() })));
+  const identity: ModelIdentity = { ...description, family: description.family ?? listing.family, files, ...summarizeTensors(tensors) };
+  if (listing.format) identity.format = { ...listing.format, dequantized: analysed.some((p) => isBlockDtype(p.tensor.dtype)) };
   return assembleReport({
     identity,
     method: { randomize: options.randomize, seed: options.seed, engine: options.engine },
@@ -95,7 +102,18 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     skipped,
     failed,
     createdAt: (options.now ?? (() => new Date()))(),
+    notes: formatNotes(identity, analysed),
   });
+}
+
+/** What a reader of the report must know about how the weights were stored. */
+function formatNotes(identity: ModelIdentity, analysed: LayerPlan[]): string[] {
+  const quantized = [...new Set(analysed.map((p) => p.tensor.dtype).filter(isBlockDtype))].sort();
+  if (quantized.length === 0) return [];
+  const fileType = identity.format?.file_type ? ` (file type ${identity.format.file_type})` : "";
+  return [
+    `Layers stored as ${quantized.join(", ")}${fileType} were dequantized to float32 as llama.cpp does: their metrics describe the quantized weights, not the original model's.`,
+  ];
 }
 
 function layerIdentity(plan: LayerPlan) {

@@ -17,6 +17,8 @@ export interface ReportParts {
   skipped: SkippedLayer[];
   failed: FailedLayer[];
   createdAt: Date;
+  /** caveats about the model as a whole (how its weights were stored), appended to the summary's notes */
+  notes?: string[];
 }
 
 /** Puts finished layers (in any order) together into the report document. */
@@ -38,7 +40,7 @@ export function assembleReport(parts: ReportParts): Report {
     },
     model: parts.identity,
     created_at: parts.createdAt.toISOString(),
-    summary: { ...summary, layers_analysed: layers.length, layers_skipped: skipped.length, layers_failed: failed.length },
+    summary: { ...summary, notes: [...summary.notes, ...(parts.notes ?? [])], layers_analysed: layers.length, layers_skipped: skipped.length, layers_failed: failed.length },
     layers,
     skipped,
     failed,

@@ -112,6 +112,13 @@ describe("planLayers", () => {
     expect(plans.every((p) => p.layer_type === "conv2d")).toBe(true);
   });
 
+  it("skips a tensor whose values cannot be read with its reason, unless the reference skips it anyway", () => {
+    const unreadable = (name: string, shape: number[]) => ({ ...tensor(name, shape), unreadable: "unsupported quantization IQ2_XS" });
+    const plans = planLayers([unreadable("q.weight", [64, 64]), unreadable("embed.weight", [60000, 64]), unreadable("norm.weight", [64])]);
+    expect(plans.map((p) => p.skip_reason)).toEqual(["unsupported quantization IQ2_XS", expect.stringMatching(/N = 60000/), expect.stringMatching(/1-D/)]);
+    expect(plans[0]).toMatchObject({ layer_type: "dense", N: 64, M: 64 });
+  });
+
   it("skips on the swapped M when the quirk leaves N < M", () => {
     // out < in with rf even: M = in = 4000, M·rf = 16000 > 15000 although the smaller side is 64
     const [plan] = planLayers([tensor("c.weight", [64, 4000, 2, 2])]);

@@ -8,6 +8,13 @@ const WEIGHT_SUFFIX = ".weight";
 const CONV2D_SCALE = Math.fround(Math.SQRT1_2);
 
 function planTensor(tensor: TensorInfo, layer_id: number): LayerPlan {
+  const plan = planShape(tensor, layer_id);
+  // a tensor whose values cannot be read (an unsupported GGUF quantization, a non-contiguous
+  // PyTorch tensor) is listed with that reason, unless the reference would skip it anyway
+  return tensor.unreadable !== undefined && plan.skip_reason === undefined ? { ...plan, skip_reason: tensor.unreadable } : plan;
+}
+
+function planShape(tensor: TensorInfo, layer_id: number): LayerPlan {
   const name = tensor.name.slice(0, -WEIGHT_SUFFIX.length);
   const { shape } = tensor;
   const base = { layer_id, name, tensor };

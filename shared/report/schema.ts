@@ -24,6 +24,25 @@ export interface ModelIdentity {
   dtypes: string[];
   /** config.json `model_type` or architecture, when known */
   family: string | null;
+  /**
+   * How the weights were stored, when not in safetensors (optional, added to v1 without a version
+   * change: a report without it was read from safetensors).
+   */
+  format?: WeightFormat;
+}
+
+/** The checkpoint format a model's weights were read from (docs/metrics.md §9). */
+export interface WeightFormat {
+  kind: "safetensors" | "pytorch" | "gguf";
+  /** GGUF: `general.file_type` by llama.cpp's name ("Q4_K_M"), null when the file does not say or for other formats */
+  file_type: string | null;
+  /** stored element type → number of tensors of that type, e.g. {"F32": 65, "Q4_K": 193, "Q6_K": 33} */
+  tensor_types: Record<string, number>;
+  /**
+   * true when some analysed layer was stored block-quantized (GGUF Q4_K …): its numbers are those of
+   * the dequantized float32 weights, i.e. of the quantized model, not of the original weights
+   */
+  dequantized: boolean;
 }
 
 /** The per-layer columns, named as the reference names them (docs/metrics.md §3–5). */

@@ -92,6 +92,18 @@ const compactEsd = object({
   randomized_counts: optional(arrayOf(integer)),
 });
 
+const integerRecord: Check = (v, p, e) => {
+  if (!isObject(v)) return void e.push(`${p}: expected an object`);
+  for (const [key, count] of Object.entries(v)) integer(count, `${p}.${key}`, e);
+};
+
+const weightFormat = object({
+  kind: oneOf("safetensors", "pytorch", "gguf"),
+  file_type: nullableString,
+  tensor_types: integerRecord,
+  dequantized: boolean,
+});
+
 const layerIdentity = { layer_id: integer, name: string, shape: arrayOf(integer), dtype: string };
 
 const report = object({
@@ -113,6 +125,7 @@ const report = object({
     parameters: integer,
     dtypes: arrayOf(string),
     family: nullableString,
+    format: optional(weightFormat),
   }),
   created_at: (v, p, e) => void ((typeof v !== "string" || Number.isNaN(Date.parse(v))) && e.push(`${p}: expected an ISO date`)),
   summary: object({

@@ -20,7 +20,8 @@ export type SafetensorsErrorCode =
   | "missing_tensor"
   | "duplicate_tensor"
   | "no_safetensors_files"
-  | "element_range";
+  | "element_range"
+  | "unreadable_tensor";
 
 const MAX_NAME_IN_MESSAGE = 120;
 

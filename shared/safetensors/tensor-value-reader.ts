@@ -6,16 +6,23 @@ import { findNonFinite } from "./find-non-finite.ts";
 import { NonFiniteWeightError } from "./non-finite-weight-error.ts";
 import { SafetensorsError, quoteName } from "./safetensors-error.ts";
 import { ByteRangeError } from "./byte-range-error.ts";
+import { isDtype } from "./is-dtype.ts";
+import { blockValueReader } from "./block-value-reader.ts";
+import { DEFAULT_CHUNK_BYTES } from "./default-chunk-bytes.ts";
 
-export const DEFAULT_CHUNK_BYTES = 1 << 20;
+export { DEFAULT_CHUNK_BYTES };
 
 /**
  * Streams decoded float32 values of one tensor from its source. Each yielded chunk holds at most
  * `chunkBytes` of stored values (at least one value); source chunks may cut a value anywhere.
- * Throws NonFiniteWeightError at the first NaN or ±Inf.
+ * Throws NonFiniteWeightError at the first NaN or ±Inf. Block-quantized dtypes (GGUF) are read in
+ * whole blocks by `blockValueReader`; a tensor listed as unreadable is refused.
  */
 export function tensorValueReader(source: ByteSource, tensor: TensorInfo, options: { chunkBytes?: number } = {}): ValueReader {
-  const size = dtypeByteSize(tensor.dtype);
+  if (tensor.unreadable !== undefined) throw new SafetensorsError("unreadable_tensor", tensor.file, tensor.unreadable, tensor.name);
+  const dtype = tensor.dtype;
+  if (!isDtype(dtype)) return blockValueReader(source, tensor, options);
+  const size = dtypeByteSize(dtype);
   const total = (tensor.end - tensor.begin) / size;
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   if (!Number.isSafeInteger(chunkBytes) || chunkBytes < 1) throw new RangeError(`chunkBytes must be a positive integer, got ${chunkBytes}`);
@@ -53,7 +60,7 @@ export function tensorValueReader(source: ByteSource, tensor: TensorInfo, option
         at = take;
         if (carried < size) continue;
         if (received() >= count) throw overrun();
-        decodeValues(tensor.dtype, carry, out.subarray(filled, filled + 1));
+        decodeValues(dtype, carry, out.subarray(filled, filled + 1));
         filled++;
         carried = 0;
         if (filled === out.length) yield emit();
@@ -67,7 +74,7 @@ export function tensorValueReader(source: ByteSource, tensor: TensorInfo, option
         }
         if (received() >= count) throw overrun();
         const take = Math.min(whole, out.length - filled);
-        decodeValues(tensor.dtype, chunk.subarray(at, at + take * size), out.subarray(filled, filled + take));
+        decodeValues(dtype, chunk.subarray(at, at + take * size), out.subarray(filled, filled + take));
         filled += take;
         at += take * size;
         if (filled === out.length) yield emit();

@@ -2,10 +2,32 @@
 export const DTYPES = ["F64", "F32", "F16", "BF16", "F8_E4M3", "F8_E5M2", "I64", "I32", "I16", "I8", "U8", "U16", "U32", "U64", "BOOL"] as const;
 export type Dtype = (typeof DTYPES)[number];
 
+/**
+ * Block-quantized element types of GGUF files (llama.cpp's ggml types) that heavytail dequantizes:
+ * values are stored in blocks (32 or 256 values) that share scales, so a tensor is read in whole
+ * blocks (see `dtypeLayout`).
+ */
+export const BLOCK_DTYPES = ["Q4_0", "Q4_1", "Q5_0", "Q5_1", "Q8_0", "Q2_K", "Q3_K", "Q4_K", "Q5_K", "Q6_K"] as const;
+export type BlockDtype = (typeof BLOCK_DTYPES)[number];
+
+/**
+ * ggml types a GGUF file may hold that heavytail lists but does not decode (i-quants, ternary and
+ * FP4 formats, the dot-product-only Q8_1/Q8_K): such a tensor gets a skip reason, never analysed.
+ */
+export const OPAQUE_DTYPES = [
+  "Q8_1", "Q8_K", "IQ2_XXS", "IQ2_XS", "IQ3_XXS", "IQ1_S", "IQ4_NL", "IQ3_S", "IQ2_S", "IQ4_XS", "IQ1_M",
+  "TQ1_0", "TQ2_0", "MXFP4", "NVFP4", "Q1_0", "Q2_0",
+] as const;
+export type OpaqueDtype = (typeof OPAQUE_DTYPES)[number];
+
+/** Any element type a TensorInfo may carry: safetensors dtypes, GGUF block types, and types listed but not decoded. */
+export type TensorDtype = Dtype | BlockDtype | OpaqueDtype;
+
 /** A tensor as its file's header describes it. Offsets are absolute byte positions in the file. */
 export interface TensorInfo {
   name: string;
-  dtype: Dtype;
+  /** safetensors, PyTorch and unquantized GGUF tensors carry a `Dtype`; quantized GGUF tensors a block type */
+  dtype: TensorDtype;
   shape: number[];
   /** absolute byte offset of the first element in `file` (8 + header length + data_offsets[0]) */
   begin: number;
@@ -13,6 +35,11 @@ export interface TensorInfo {
   end: number;
   /** file name the tensor lives in (relative to the model root, e.g. `model-00001-of-00002.safetensors`) */
   file: string;
+  /**
+   * present when the tensor is listed but its values cannot be read (a ggml type heavytail does not
+   * decode, a PyTorch tensor that is not stored contiguously): the planner skips it with this reason
+   */
+  unreadable?: string;
 }
 
 /**

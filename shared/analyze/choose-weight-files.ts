@@ -1,0 +1,120 @@
+import { compareNames } from "../safetensors/compare-names.ts";
+import { ggufSplitName } from "../gguf/gguf-split-name.ts";
+import { WeightFilesError } from "./weight-files-error.ts";
+
+export type WeightKind = "safetensors" | "pytorch" | "gguf";
+
+/** The files that hold a model's weights, and their format. */
+export interface WeightFileChoice {
+  kind: WeightKind;
+  /** the files to read, index first where there is one */
+  files: string[];
+}
+
+export const SAFETENSORS_INDEX = "model.safetensors.index.json";
+export const PYTORCH_INDEX = "pytorch_model.bin.index.json";
+const TORCH_EXTENSIONS = [".bin", ".pt", ".pth"];
+/** `.bin` files of Hub repos that are not weights (trainer state, optimizer, adapters for another model) */
+const NOT_WEIGHTS = /^(training_args|optimizer|scheduler|scaler|rng_state.*|adapter_model)\.bin$/;
+/** GGUF sidecars loaded next to a model (multimodal projectors, multi-token-prediction heads) */
+const SIDECAR = /(^|\/)(mmproj|mtp)-[^/]*$/i;
+const MAX_LISTED = 20;
+
+const isTorch = (name: string) => TORCH_EXTENSIONS.some((ext) => name.endsWith(ext));
+const list = (names: string[]) => (names.length > MAX_LISTED ? `${names.slice(0, MAX_LISTED).join(", ")}, … (${names.length} in all)` : names.join(", "));
+
+/** GGUF models among the files: a single file, or a split model named by its first shard (all its shards present). */
+function ggufModels(names: string[]): { name: string; files: string[]; complete: boolean }[] {
+  const models = new Map<string, { name: string; files: string[]; count: number }>();
+  for (const name of names.filter((n) => n.endsWith(".gguf"))) {
+    const split = ggufSplitName(name);
+    const key = split ? `${split.prefix}\u0000${split.count}` : name;
+    const model = models.get(key) ?? { name: split ? `${split.prefix}-00001-of-${String(split.count).padStart(5, "0")}.gguf` : name, files: [], count: split?.count ?? 1 };
+    model.files.push(name);
+    models.set(key, model);
+  }
+  return [...models.values()]
+    .map((m) => ({ name: m.name, files: m.files.sort(compareNames), complete: m.files.length === m.count }))
+    .sort((a, b) => compareNames(a.name, b.name));
+}
+
+function chooseNamed(names: string[], file: string): WeightFileChoice | WeightFilesError {
+  const wanted = file.replace(/^\.\//, "");
+  const weights = candidates(names);
+  if (wanted.split("/").some((s) => s === ".." || s === "") || wanted.length > 1024) {
+    return new WeightFilesError("file_not_found", `${JSON.stringify(file.slice(0, 200))} is not a file name in the model`, weights);
+  }
+  const split = ggufSplitName(wanted);
+  if (!names.includes(wanted) && !split) {
+    return new WeightFilesError("file_not_found", `the model has no file ${JSON.stringify(wanted)}${weights.length ? `; its weight files: ${list(weights)}` : ""}`, weights);
+  }
+  const root = names.filter((n) => !n.includes("/"));
+  if (wanted === SAFETENSORS_INDEX) return { kind: "safetensors", files: [wanted, ...root.filter((n) => n.endsWith(".safetensors")).sort(compareNames)] };
+  if (wanted === PYTORCH_INDEX) return { kind: "pytorch", files: [wanted, ...root.filter(isTorch).sort(compareNames)] };
+  if (wanted.endsWith(".safetensors")) return { kind: "safetensors", files: [wanted] };
+  if (isTorch(wanted)) return { kind: "pytorch", files: [wanted] };
+  if (wanted.endsWith(".gguf")) {
+    if (!split) return { kind: "gguf", files: [wanted] };
+    const model = ggufModels(names).find((m) => m.files.includes(wanted) || m.name === wanted);
+    if (!model || !model.complete) {
+      return new WeightFilesError("missing_shards", `${wanted} is a shard of a split GGUF model whose ${split.count} shards are not all in the model`, weights);
+    }
+    return { kind: "gguf", files: model.files };
+  }
+  return new WeightFilesError("unsupported_file", `${wanted} is not a weight file heavytail reads (.safetensors, .bin/.pt/.pth, .gguf)`, weights);
+}
+
+/** Every file or model a user could name: safetensors and torch files, GGUF models (first shard for split ones). */
+function candidates(names: string[]): string[] {
+  const files = names.filter((n) => n.endsWith(".safetensors") || (isTorch(n) && !NOT_WEIGHTS.test(n.split("/").pop()!)));
+  return [...files.sort(compareNames), ...ggufModels(names).map((m) => m.name)];
+}
+
+/**
+ * Which files hold a model's weights, from the names of its files (a Hub repo's listing or a
+ * folder's), as one policy for the CLI and the service. Safetensors first: the sharded index, else
+ * `model.safetensors`, else the only `.safetensors` file at the root. Then PyTorch: the
+ * `pytorch_model.bin.index.json` index, else `pytorch_model.bin`. Then GGUF: the one GGUF model
+ * (a file, or a split model's shards; sidecars such as `mmproj-*.gguf` set aside when one other
+ * model remains). Several candidates of the chosen kind, or none, give a WeightFilesError listing
+ * what a user could name; `options.file` names one (any file above, at any depth, or a split
+ * model's first shard) and overrides the policy. Pure: no I/O.
+ */
+export function chooseWeightFiles(files: readonly (string | { name: string })[], options: { file?: string } = {}): WeightFileChoice | WeightFilesError {
+  const names = files.map((f) => (typeof f === "string" ? f : f.name));
+  if (options.file !== undefined) return chooseNamed(names, options.file);
+  const root = names.filter((n) => !n.includes("/"));
+
+  const safetensors = root.filter((n) => n.endsWith(".safetensors")).sort(compareNames);
+  if (root.includes(SAFETENSORS_INDEX)) return { kind: "safetensors", files: [SAFETENSORS_INDEX, ...safetensors] };
+  if (root.includes("model.safetensors")) return { kind: "safetensors", files: ["model.safetensors"] };
+  if (safetensors.length === 1) return { kind: "safetensors", files: safetensors };
+  if (safetensors.length > 1) {
+    return new WeightFilesError(
+      "several_safetensors",
+      `the model has several safetensors files (${list(safetensors)}) and no ${SAFETENSORS_INDEX} saying which form the model; name one`,
+      safetensors,
+    );
+  }
+
+  if (root.includes(PYTORCH_INDEX)) return { kind: "pytorch", files: [PYTORCH_INDEX, ...root.filter((n) => isTorch(n) && !NOT_WEIGHTS.test(n)).sort(compareNames)] };
+  if (root.includes("pytorch_model.bin")) return { kind: "pytorch", files: ["pytorch_model.bin"] };
+
+  const models = ggufModels(names).filter((m) => m.complete);
+  const main = models.filter((m) => !SIDECAR.test(m.name));
+  const pick = main.length === 1 ? main : models.length === 1 ? models : [];
+  if (pick.length === 1) return { kind: "gguf", files: pick[0].files };
+  if (models.length > 1) {
+    return new WeightFilesError("several_gguf", `the model has ${models.length} GGUF files (${list(models.map((m) => m.name))}); name the one to analyse`, models.map((m) => m.name));
+  }
+
+  const checkpoints = root.filter((n) => isTorch(n) && !NOT_WEIGHTS.test(n)).sort(compareNames);
+  if (checkpoints.length > 0) {
+    return new WeightFilesError(
+      "several_checkpoints",
+      `the model has no safetensors, pytorch_model.bin or GGUF weights, but ${list(checkpoints)}; name the checkpoint to analyse`,
+      checkpoints,
+    );
+  }
+  return new WeightFilesError("no_weight_files", "the model has no weights heavytail reads (safetensors, pytorch_model.bin or GGUF)");
+}

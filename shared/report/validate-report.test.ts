@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { validateReport } from "./validate-report.ts";
+import { makeReport } from "../../test/helpers/make-report.ts";
+import { gpt2Layout } from "../../test/helpers/model-layouts.ts";
+
+const base = () => JSON.parse(JSON.stringify(makeReport({ id: "a/b", family: "llama", createdAt: "2026-01-01T00:00:00Z", seed: 3, layers: gpt2Layout(1, 16) })));
+
+describe("validateReport: model.format", () => {
+  it("accepts reports without it (safetensors) and with a valid one", () => {
+    expect(validateReport(base())).toMatchObject({ ok: true });
+    const report = base();
+    report.model.format = { kind: "gguf", file_type: "Q4_K_M", tensor_types: { F32: 3, Q4_K: 7 }, dequantized: true };
+    expect(validateReport(report)).toMatchObject({ ok: true });
+    report.model.format = { kind: "pytorch", file_type: null, tensor_types: {}, dequantized: false };
+    expect(validateReport(report)).toMatchObject({ ok: true });
+  });
+
+  it("lists what is wrong with an invalid one", () => {
+    const report = base();
+    report.model.format = { kind: "onnx", file_type: 15, tensor_types: { Q4_K: 1.5 }, dequantized: "yes" };
+    const result = validateReport(report);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'report.model.format.kind: expected one of "safetensors", "pytorch", "gguf"',
+      "report.model.format.file_type: expected a string or null",
+      "report.model.format.tensor_types.Q4_K: expected an integer",
+      "report.model.format.dequantized: expected a boolean",
+    ]);
+  });
+});
