@@ -2,7 +2,9 @@
 // Workers, local KV, Queues and Durable Objects, state in .wrangler/state) against the Hub named by
 // HF_ENDPOINT (default https://huggingface.co), with HF_TOKEN for gated models. Both may be set in
 // the environment or in .dev.vars; the environment wins. Ctrl-C stops it.
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startWranglerDev } from "./start-wrangler-dev.ts";
@@ -22,6 +24,21 @@ function readDevVars(path: string): Record<string, string> {
   return vars;
 }
 
+/**
+ * Model pages are the site's live card, so a service without a built site has none: build one
+ * with no reports (cards and the leaderboard fill in from the API as reports come).
+ */
+function buildEmptySite(port: number): void {
+  console.log("start: building the site (no reports yet; model pages and the leaderboard read the service)…");
+  const empty = mkdtempSync(join(tmpdir(), "heavytail-no-reports-"));
+  try {
+    const built = spawnSync("npm", ["run", "-s", "site:build", "--", "--from", empty, "--site", `http://127.0.0.1:${port}`], { cwd: ROOT, stdio: "inherit" });
+    if (built.status !== 0) throw new Error("the site build failed; see above");
+  } finally {
+    rmSync(empty, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { port: { type: "string", default: "8787" }, "persist-to": { type: "string" }, help: { type: "boolean" } } });
   if (values.help) return console.log(USAGE);
@@ -32,6 +49,7 @@ async function main(): Promise<void> {
   const endpoint = settings.HF_ENDPOINT ?? "https://huggingface.co";
   if (!/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`HF_ENDPOINT must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
   const { HF_TOKEN, ...vars } = settings;
+  if (!existsSync(join(ROOT, "site", "dist", "_live", "index.html"))) buildEmptySite(port);
   const service = await startWranglerDev({
     root: ROOT,
     port,

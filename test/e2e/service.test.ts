@@ -164,9 +164,6 @@ describe("the service, end to end", () => {
     expect(status.state).toBe("done");
     const headerReads = hub.requests.filter((r) => r.repo === "copies/tesseract" && r.range === "bytes=0-7" && r.status === 206);
     expect(headerReads).toHaveLength(1);
-    const page = await get(`/copies/tesseract`);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain("copies/tesseract");
   }, 300_000);
 
   it.each<[string, RepoFaults]>([
@@ -253,8 +250,6 @@ describe("hostile input", () => {
   it("shows markup from names and metadata as text", async () => {
     const { report } = await analyse("hostile/injection");
     expect(report!.model.family).toBe(INJECTION.slice(0, 64));
-    const html = await (await get(`/hostile/injection`)).text();
-    expect(html).not.toMatch(/<script>alert|<img src=x/);
     const svg = await (await get(`/badge/hostile/injection.svg`)).text();
     expect(svg).not.toMatch(/<script|<img/);
     const board = (await (await get(`/api/leaderboard`)).json()) as { entries: { id: string; family: string }[] };

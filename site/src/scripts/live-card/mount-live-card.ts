@@ -10,7 +10,7 @@ import { followJob } from "../follow-job.ts";
 import { requestAnalysis } from "../request-analysis.ts";
 import { showCardMeta } from "../show-card-meta.ts";
 import { checkedReport, fetchReport, reportUrl, type FetchedReport } from "./fetch-report.ts";
-import { parseLivePath } from "./parse-live-path.ts";
+import { parseModelPagePath } from "../../../../shared/hub/parse-model-page-path.ts";
 
 /**
  * The live card (pages/[live].astro, served by the service at a model's path when the static site
@@ -27,7 +27,7 @@ export function mountLiveCard(root: HTMLElement): void {
   const status = panel.querySelector<HTMLElement>("[data-live-status]")!;
   const problem = root.querySelector<HTMLElement>("[data-live-error]")!;
   const card = root.querySelector<HTMLElement>("[data-live-card]")!;
-  const parsed = parseLivePath(location.pathname);
+  const parsed = parseModelPagePath(location.pathname);
   const state = (value: "loading" | "analysing" | "card" | "error") => (root.dataset.state = value);
 
   const fail = (message: string) => {

@@ -1,29 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { parseLivePath } from "./parse-live-path.ts";
+import { parseModelPagePath } from "./parse-model-page-path.ts";
 
 const sha = "0123456789abcdef0123456789abcdef01234567";
 const ok = (id: string, revision: string | null = null, s: string | null = null, page = "card") => ({ ok: true, id, revision, sha: s, page });
 
-describe("parseLivePath", () => {
+describe("parseModelPagePath", () => {
   it("reads the Hub's model paths on this host", () => {
-    expect(parseLivePath("/openai-community/gpt2")).toEqual(ok("openai-community/gpt2"));
-    expect(parseLivePath("/openai-community/gpt2/")).toEqual(ok("openai-community/gpt2"));
-    expect(parseLivePath("/gpt2")).toEqual(ok("gpt2"));
-    expect(parseLivePath("/org/name/tree/v1.0")).toEqual(ok("org/name", "v1.0"));
-    expect(parseLivePath("/org/name/tree/refs/pr/1")).toEqual(ok("org/name", "refs/pr/1"));
-    expect(parseLivePath("/org/name/blob/main/config.json")).toEqual(ok("org/name", "main"));
-    expect(parseLivePath("/gpt2/tree/main")).toEqual(ok("gpt2", "main"));
+    expect(parseModelPagePath("/openai-community/gpt2")).toEqual(ok("openai-community/gpt2"));
+    expect(parseModelPagePath("/openai-community/gpt2/")).toEqual(ok("openai-community/gpt2"));
+    expect(parseModelPagePath("/gpt2")).toEqual(ok("gpt2"));
+    expect(parseModelPagePath("/org/name/tree/v1.0")).toEqual(ok("org/name", "v1.0"));
+    expect(parseModelPagePath("/org/name/tree/refs/pr/1")).toEqual(ok("org/name", "refs/pr/1"));
+    expect(parseModelPagePath("/org/name/blob/main/config.json")).toEqual(ok("org/name", "main"));
+    expect(parseModelPagePath("/gpt2/tree/main")).toEqual(ok("gpt2", "main"));
   });
 
   it("reads a pinned report and its spectra", () => {
-    expect(parseLivePath(`/org/name/@${sha}/`)).toEqual(ok("org/name", null, sha));
-    expect(parseLivePath(`/org/name/@${sha}`)).toEqual(ok("org/name", null, sha));
-    expect(parseLivePath(`/gpt2/@${sha}/spectra/`)).toEqual(ok("gpt2", null, sha, "spectra"));
+    expect(parseModelPagePath(`/org/name/@${sha}/`)).toEqual(ok("org/name", null, sha));
+    expect(parseModelPagePath(`/org/name/@${sha}`)).toEqual(ok("org/name", null, sha));
+    expect(parseModelPagePath(`/gpt2/@${sha}/spectra/`)).toEqual(ok("gpt2", null, sha, "spectra"));
   });
 
   it("refuses anything else, saying why", () => {
     const refused = (path: string) => {
-      const parsed = parseLivePath(path);
+      const parsed = parseModelPagePath(path);
       expect(parsed.ok, path).toBe(false);
       return parsed.ok ? "" : parsed.message;
     };

@@ -1,22 +1,22 @@
-import { parseModelId } from "../../../../shared/hub/parse-model-id.ts";
+import { parseModelId } from "./parse-model-id.ts";
 
-/** The model (and revision or commit) a live card's address names. */
-export type LivePath =
+/** The model (and revision or commit) a model page's address on the service names. */
+export type ModelPagePath =
   | { ok: true; id: string; revision: string | null; sha: string | null; page: "card" | "spectra" }
   | { ok: false; message: string };
 
 const SHA = /^[0-9a-f]{40}$/;
 const EXPECTED = "expected /org/name, /name, /org/name/tree/<revision>, /org/name/blob/<revision>/<file> or /org/name/@<commit sha>/";
 
-const fail = (why: string): LivePath => ({ ok: false, message: `This address does not name a model: ${why}.` });
+const fail = (why: string): ModelPagePath => ({ ok: false, message: `This address does not name a model: ${why}.` });
 
 /**
- * Reads the page's path the way the service routes it to the live card: a model's Hugging Face
- * path on this host (`/{org}/{name}`, `/{name}`, `…/tree/{revision}`, `…/blob/{revision}/{file}`),
+ * Reads a model page's path (the Worker routes these to the site's live card, which reads the
+ * same path in the browser): a model's Hugging Face path on this host (`/{org}/{name}`, `/{name}`, `…/tree/{revision}`, `…/blob/{revision}/{file}`),
  * or a report of one commit (`/{id}/@{sha}/`, and its `spectra/`). Ids and revisions follow the
  * Hub's grammar (shared/hub/parse-model-id.ts); anything else is refused with a reason.
  */
-export function parseLivePath(pathname: string): LivePath {
+export function parseModelPagePath(pathname: string): ModelPagePath {
   const path = pathname.replace(/^\//, "").replace(/\/$/, "");
   if (path === "") return fail(`the path is empty; ${EXPECTED}`);
   // a path, not a URL: parseModelId would also take `https:/…` and `huggingface.co/…` apart
