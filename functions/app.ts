@@ -4,7 +4,7 @@ import { errorResponse } from "./http/error-response.ts";
 import { toApiError } from "./http/to-api-error.ts";
 import { getBadge } from "./routes/get-badge.ts";
 import { getJob } from "./routes/get-job.ts";
-import { getLeaderboard } from "./routes/get-leaderboard.ts";
+import { getLeaderboard, getLeaderboardFamilies } from "./routes/get-leaderboard.ts";
 import { getModelPage } from "./routes/get-model-page.ts";
 import { getReport } from "./routes/get-report.ts";
 import { listReports } from "./routes/list-reports.ts";
@@ -25,6 +25,7 @@ export function createApp(): Hono<AppEnv> {
   app.get("/api/reports", listReports);
   app.get("/api/reports/*", getReport);
   app.get("/api/leaderboard", getLeaderboard);
+  app.get("/api/leaderboard/families", getLeaderboardFamilies);
   app.all("/api/*", () => errorResponse(new ApiError(404, "not_found", "no such API route; see docs/api.md")));
   app.get("/badge/*", getBadge);
   app.get("/*", getModelPage);

@@ -1,4 +1,5 @@
 import type { AnalysisJob } from "./job/analysis-job.ts";
+import type { LeaderboardIndex } from "./leaderboard/leaderboard-index.ts";
 import type { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
 import type { TaskMessage } from "./queue/task-message.ts";
 
@@ -7,6 +8,7 @@ export interface Env {
   REPORTS: KVNamespace;
   JOBS: DurableObjectNamespace<AnalysisJob>;
   RATE_LIMITER: DurableObjectNamespace<TriggerRateLimiter>;
+  LEADERBOARD: DurableObjectNamespace<LeaderboardIndex>;
   TASKS: Queue<TaskMessage>;
   ASSETS?: Fetcher;
   /** the Hub to talk to (the real one, or the mock Hub in tests and the demo) */
@@ -27,4 +29,4 @@ export interface Env {
 }
 
 /** The tasks Worker's bindings (wrangler.tasks.toml): the job objects live in the web Worker. */
-export type TasksEnv = Omit<Env, "RATE_LIMITER" | "TASKS" | "ASSETS">;
+export type TasksEnv = Omit<Env, "RATE_LIMITER" | "LEADERBOARD" | "TASKS" | "ASSETS">;

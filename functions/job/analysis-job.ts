@@ -9,7 +9,8 @@ import type { Env } from "../env.ts";
 import { toApiError } from "../http/to-api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { deleteGramParts } from "../kv/gram-parts.ts";
-import { getLatestSha, putReport } from "../kv/report-store.ts";
+import { getLatestSha } from "../kv/report-store.ts";
+import { publishReport } from "../leaderboard/publish-report.ts";
 import { isTransientError } from "../queue/is-transient-error.ts";
 import type { TaskMessage } from "../queue/task-message.ts";
 import { jobStatus } from "./job-status.ts";
@@ -390,7 +391,7 @@ export class AnalysisJob extends DurableObject<Env> {
       return;
     }
     const latest = job.defaultBranch || (await getLatestSha(this.env.REPORTS, job.id)) === null;
-    await putReport(this.env.REPORTS, report, { latest });
+    await publishReport(this.env, report, { latest });
     await this.save({ ...job, state: "done" });
     this.streaming.clear();
     // the report now lives in KV; the job keeps only its record

@@ -1,20 +1,39 @@
 import { ApiError } from "../http/api-error.ts";
-import { listLatestRows } from "../kv/report-store.ts";
+import { leaderboard } from "../leaderboard/publish-report.ts";
+import { SORT_KEYS, type SortKey } from "../leaderboard/sort-keys.ts";
 import { readLimit } from "./read-limit.ts";
 import type { AppContext } from "./route-types.ts";
-import { SORT_KEYS, sortRows, type SortKey } from "./sort-rows.ts";
 
-/** GET /api/leaderboard?family=&sort=&order=&limit=: latest report per model, by log α-norm ascending by default. */
+const MAX_QUERY_LENGTH = 100;
+const MAX_OFFSET = 1_000_000;
+// new reports show within this long; the board is one indexed query per page either way
+const CACHE = "public, max-age=15";
+
+/**
+ * GET /api/leaderboard?family=&q=&sort=&order=&limit=&cursor=: the latest report of every model,
+ * ranked (log α-norm ascending by default), a page at a time with `next_cursor`.
+ */
 export async function getLeaderboard(c: AppContext): Promise<Response> {
   const sort = (c.req.query("sort") || "log_alpha_norm") as SortKey;
   if (!SORT_KEYS.includes(sort)) throw new ApiError(400, "invalid_request", `sort must be one of ${SORT_KEYS.join(", ")}`);
   const order = c.req.query("order") || "asc";
   if (order !== "asc" && order !== "desc") throw new ApiError(400, "invalid_request", "order must be asc or desc");
   const family = c.req.query("family") || null;
-  const limit = readLimit(c.req.query("limit"), Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const rows = (await listLatestRows(c.env.REPORTS)).filter((r) => family === null || r.family === family);
-  const entries = sortRows(rows, sort, order)
-    .slice(0, limit)
-    .map((row, i) => ({ rank: i + 1, ...row }));
-  return c.json({ sort, order, family, entries }, 200, { "cache-control": "public, max-age=60" });
+  const q = c.req.query("q") || null;
+  if ((family?.length ?? 0) > MAX_QUERY_LENGTH || (q?.length ?? 0) > MAX_QUERY_LENGTH) throw new ApiError(400, "invalid_request", `family and q are at most ${MAX_QUERY_LENGTH} characters`);
+  const limit = readLimit(c.req.query("limit"), 100);
+  const cursor = c.req.query("cursor");
+  const offset = cursor === undefined || cursor === "" ? 0 : Number(cursor);
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw new ApiError(400, "invalid_request", "the cursor is not one this API gave out");
+  const page = await leaderboard(c.env).query({ family, q, sort, order, limit, offset });
+  return c.json(
+    { sort, order, family, q, total: page.total, entries: page.entries, next_cursor: page.next === null ? null : String(page.next) },
+    200,
+    { "cache-control": CACHE },
+  );
+}
+
+/** GET /api/leaderboard/families: the families on the board, largest first. */
+export async function getLeaderboardFamilies(c: AppContext): Promise<Response> {
+  return c.json({ families: await leaderboard(c.env).families() }, 200, { "cache-control": CACHE });
 }

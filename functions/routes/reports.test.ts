@@ -2,11 +2,14 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
 import { makeReport } from "../../test/helpers/make-report.ts";
+import { createApp } from "../app.ts";
 import type { Env } from "../env.ts";
 import { putReport } from "../kv/report-store.ts";
+import { publishReport } from "../leaderboard/publish-report.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
 
-const kv = (env as unknown as Env).REPORTS;
+const bindings = env as unknown as Env;
+const kv = bindings.REPORTS;
 const sha = (n: number) => n.toString(16).padStart(40, "0");
 
 function report(id: string, n: number, family: string, alphas: number[]): Report {
@@ -61,23 +64,47 @@ describe("reports, leaderboard and badges from KV", () => {
     expect((await workerFetch("/api/reports?limit=0")).status).toBe(400);
   });
 
-  it("ranks the latest reports by log α-norm, filters by family, sorts on request", async () => {
-    await putReport(kv, report("rank/low", 1, "rankfam", [2.5, 2.5]), { latest: true });
-    await putReport(kv, report("rank/high", 2, "rankfam", [5.5, 5.9]), { latest: true });
-    await putReport(kv, report("rank/other", 3, "otherfam", [3]), { latest: true });
-    const board = (await (await workerFetch("/api/leaderboard?family=rankfam")).json()) as {
-      sort: string;
-      entries: { rank: number; id: string; summary: { log_alpha_norm: number; alpha: number } }[];
-    };
+  it("ranks the latest reports by log α-norm, filters by family and text, sorts and pages on request", async () => {
+    await publishReport(bindings, report("rank/low", 1, "rankfam", [2.5, 2.5]), { latest: true });
+    await publishReport(bindings, report("rank/high", 2, "rankfam", [5.5, 5.9]), { latest: true });
+    await publishReport(bindings, report("rank/other", 3, "otherfam", [3]), { latest: true });
+    // a newer report of a model replaces its row
+    await publishReport(bindings, report("rank/low", 4, "rankfam", [2.4, 2.6]), { latest: true });
+    type Board = { sort: string; total: number; next_cursor: string | null; entries: { rank: number; id: string; sha: string; summary: { log_alpha_norm: number } }[] };
+    const board = (await (await workerFetch("/api/leaderboard?family=rankfam")).json()) as Board;
     expect(board.sort).toBe("log_alpha_norm");
+    expect(board.total).toBe(2);
     expect(board.entries.map((e) => e.id)).toEqual(
       [...board.entries].sort((a, b) => a.summary.log_alpha_norm - b.summary.log_alpha_norm).map((e) => e.id),
     );
     expect(board.entries.map((e) => e.rank)).toEqual([1, 2]);
-    const byAlpha = (await (await workerFetch("/api/leaderboard?family=rankfam&sort=alpha&order=desc")).json()) as { entries: { id: string }[] };
+    expect(board.entries.find((e) => e.id === "rank/low")!.sha).toBe(sha(4));
+    const byAlpha = (await (await workerFetch("/api/leaderboard?family=rankfam&sort=alpha&order=desc")).json()) as Board;
     expect(byAlpha.entries.map((e) => e.id)).toEqual(["rank/high", "rank/low"]);
-    expect((await workerFetch("/api/leaderboard?sort=__proto__")).status).toBe(400);
-    expect((await workerFetch("/api/leaderboard?order=sideways")).status).toBe(400);
+
+    const first = (await (await workerFetch("/api/leaderboard?q=RANK/&limit=2")).json()) as Board;
+    expect(first.total).toBe(3);
+    expect(first.entries).toHaveLength(2);
+    const second = (await (await workerFetch(`/api/leaderboard?q=RANK/&limit=2&cursor=${first.next_cursor}`)).json()) as Board;
+    expect(second.entries.map((e) => e.rank)).toEqual([3]);
+    expect(second.next_cursor).toBeNull();
+    expect(new Set([...first.entries, ...second.entries].map((e) => e.id))).toEqual(new Set(["rank/low", "rank/high", "rank/other"]));
+    // LIKE's wildcards in the text are matched as text
+    expect(((await (await workerFetch("/api/leaderboard?q=%25")).json()) as Board).total).toBe(0);
+
+    const families = (await (await workerFetch("/api/leaderboard/families")).json()) as { families: { family: string; models: number }[] };
+    expect(families.families).toEqual(expect.arrayContaining([{ family: "rankfam", models: 2 }, { family: "otherfam", models: 1 }]));
+    for (const bad of ["sort=__proto__", "order=sideways", "cursor=-1", "cursor=abc", `q=${"x".repeat(101)}`]) {
+      expect((await workerFetch(`/api/leaderboard?${bad}`)).status, bad).toBe(400);
+    }
+  });
+
+  it("builds the leaderboard once from the latest pointers of a store that had none", async () => {
+    // reports stored before the index existed: KV only
+    await putReport(kv, report("legacy/kv-only", 8, "legacyfam", [3]), { latest: true });
+    const index = bindings.LEADERBOARD.get(bindings.LEADERBOARD.newUniqueId());
+    const page = await index.query({ family: "legacyfam", q: null, sort: "log_alpha_norm", order: "asc", limit: 10, offset: 0 });
+    expect(page.entries.map((e) => e.id)).toEqual(["legacy/kv-only"]);
   });
 
   it("draws badges from the stored summary: latest cached briefly with ETag, pinned immutable", async () => {
@@ -95,16 +122,35 @@ describe("reports, leaderboard and badges from KV", () => {
     expect((await workerFetch(`/badge/badge/model@${sha(6)}.svg`)).status).toBe(404);
   });
 
-  it("shows a stored report as an escaped HTML page at the model's Hub path", async () => {
-    const hostile = report("html/evil-model", 7, `<script>alert(1)</script>`, [3]);
-    hostile.layers[0].name = `"><img src=x onerror=alert(1)>`;
-    await putReport(kv, hostile, { latest: true });
-    const page = await workerFetch("/html/evil-model");
-    expect(page.status).toBe(200);
-    expect(page.headers.get("content-type")).toContain("text/html");
-    const html = await page.text();
-    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
-    expect(html).not.toContain("<script>alert(1)");
-    expect(html).not.toContain("<img src=x");
+  it("answers a model's page with the site's live card, never starting an analysis", async () => {
+    const served: string[] = [];
+    const assets = {
+      fetch: async (request: Request) => {
+        const path = new URL(request.url).pathname;
+        served.push(`${request.method} ${path}`);
+        if (path === "/_live/") return new Response("<!doctype html><title>live card</title>");
+        if (path === "/404.html") return new Response("<!doctype html><title>not found</title>");
+        if (path === "/has/card/") return new Response("<!doctype html><title>card</title>");
+        return new Response(null, { status: 404 });
+      },
+    } as unknown as Fetcher;
+    const page = (path: string) => createApp().request(path, {}, { ...bindings, ASSETS: assets });
+
+    for (const path of ["/html/evil-model", "/gpt2", "/org/name/tree/v1.0", "/org/name/blob/main/config.json", `/org/name/@${sha(1)}/`, `/org/name/@${sha(1)}/spectra/`]) {
+      const response = await page(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/html");
+      expect(await response.text()).toContain("live card");
+    }
+    // the default branch of a model the site has a card for goes to the card
+    const tree = await page("/has/card/tree/main");
+    expect(tree.status).toBe(302);
+    expect(tree.headers.get("location")).toBe("/has/card/");
+    for (const path of ["/favicon.ico", "/org%2Fname", "/datasets/x/y", `/org/name/@${"z".repeat(40)}`]) expect((await page(path)).status, path).toBe(404);
+    expect(await bindings.JOBS.get(bindings.JOBS.idFromName(`html/evil-model@${sha(7)}`)).status()).toBeNull();
+
+    const unbuilt = await createApp().request("/org/name", {}, { ...bindings, ASSETS: { fetch: async () => new Response(null, { status: 404 }) } as unknown as Fetcher });
+    expect(unbuilt.status).toBe(503);
+    expect(await unbuilt.json()).toMatchObject({ error: "site_not_built" });
   });
 });
