@@ -52,22 +52,33 @@ export async function resolveModelRevision(id: string, revision: string, hub: Hu
     }
     return { id, revision, sha, family: familyFromConfig(info.config), files };
   } catch (error) {
-    throw lookupError(error, id, revision, errorCode, retryAfter);
+    throw lookupError(error, { id, revision, hubUrl: hub.hubUrl, withToken: Boolean(hub.accessToken) }, errorCode, retryAfter);
   }
 }
 
-function lookupError(error: unknown, id: string, revision: string, errorCode: string | null, retryAfter: string | null): Error {
+function lookupError(
+  error: unknown,
+  { id, revision, hubUrl, withToken }: { id: string; revision: string; hubUrl: string; withToken: boolean },
+  errorCode: string | null,
+  retryAfter: string | null,
+): Error {
   if (error instanceof ModelLookupError) return error;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status !== "number") {
-    return new ModelLookupError("hub_error", 502, `the Hub could not be reached for ${id}: ${(error as Error).message}`);
+    return new ModelLookupError("hub_error", 502, `the Hub at ${hubUrl} could not be reached for ${id}: ${(error as Error).message}`);
   }
   if (status === 404 && errorCode === "RevisionNotFound") {
     return new ModelLookupError("revision_not_found", 404, `${id} has no revision ${JSON.stringify(revision)}`);
   }
   if (status === 404) return new ModelLookupError("model_not_found", 404, `there is no model ${id} on the Hub`);
   // the Hub answers 401 for private repos and for repos that do not exist, when no token is sent
-  if (status === 401) return new ModelLookupError("hub_unauthorized", 401, `${id} is private, gated or does not exist; the service's token has no access`);
+  if (status === 401) {
+    return new ModelLookupError(
+      "hub_unauthorized",
+      401,
+      withToken ? `${id} does not exist, or is private or gated and the Hub token in use has no access to it` : `there is no public model ${id} on the Hub (it does not exist, or is private or gated, and no Hub token is set)`,
+    );
+  }
   if (status === 403) return new ModelLookupError("hub_forbidden", 403, `${id} is gated: the service needs a token with access`);
   if (status === 429) {
     const seconds = Number(retryAfter);
