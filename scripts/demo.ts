@@ -40,7 +40,7 @@ async function analyse(service: string, model: string): Promise<string> {
 
 function buildSite(service: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["site/build.ts", "--from", service], { cwd: ROOT, stdio: "inherit" });
+    const child = spawn(join(ROOT, "node_modules/.bin/tsx"), ["site/build.ts", "--from", service, "--example", LANGUAGE_MODEL], { cwd: ROOT, stdio: "inherit" });
     child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`the site build exited with ${code}`))));
   });
 }

@@ -60,6 +60,7 @@ async function main(argv: string[]): Promise<void> {
             dataDir,
             siteUrl: options.siteUrl,
             serviceBase: options.serviceBase,
+            exampleModel: options.exampleModel,
             builtAt: new Date().toISOString(),
             source: options.from.kind === "folder" ? "an exported folder of reports" : `the service at ${options.from.url}`,
           }),

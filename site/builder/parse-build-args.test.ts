@@ -10,8 +10,10 @@ describe("parseBuildArgs", () => {
       out: "/repo/site/dist",
       siteUrl: "http://127.0.0.1:8787",
       serviceBase: "",
+      exampleModel: "openai-community/gpt2",
       accuracies: "/repo/site/data/accuracies.csv",
     });
+    expect(parseBuildArgs(["--from", "x", "--example", "demo/gpt2-small-shaped"], "/repo", defaults).exampleModel).toBe("demo/gpt2-small-shaped");
   });
 
   it("reads a service source and takes the site origin from it", () => {
@@ -27,6 +29,7 @@ describe("parseBuildArgs", () => {
     expect(() => parseBuildArgs(["--from"], "/repo", defaults)).toThrow(/needs a value/);
     expect(() => parseBuildArgs(["--from", "x", "--colour", "red"], "/repo", defaults)).toThrow(/unknown argument/);
     expect(() => parseBuildArgs(["--from", "x", "--site", "javascript:alert(1)"], "/repo", defaults)).toThrow(/only http/);
+    expect(() => parseBuildArgs(["--from", "x", "--example", "<script>"], "/repo", defaults)).toThrow(/not a Hub model id/);
     try {
       parseBuildArgs([], "/repo", defaults);
     } catch (error) {

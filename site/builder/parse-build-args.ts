@@ -10,6 +10,8 @@ export interface BuildOptions {
   siteUrl: string;
   /** the service the analyse box and badge images talk to; "" means the site's own origin */
   serviceBase: string;
+  /** the model id the analyse box shows as its example */
+  exampleModel: string;
   /** the curated accuracies CSV for the trends page */
   accuracies: string;
 }
@@ -21,6 +23,7 @@ export const USAGE = `usage: npm run site:build -- --from <service URL | folder>
   --site <origin>       public origin used in copy-ready badge snippets
                         (default: the --from URL's origin, else http://127.0.0.1:8787)
   --service <url>       service for the analyse box and badge images (default: same origin)
+  --example <org/name>  the model the analyse box offers as an example (default openai-community/gpt2)
   --accuracies <csv>    curated accuracies for the trends page (default site/data/accuracies.csv)`;
 
 const httpUrl = (value: string, flag: string): string => {
@@ -36,10 +39,15 @@ const httpUrl = (value: string, flag: string): string => {
   return url.href.replace(/\/+$/, "");
 };
 
+const exampleModel = (id: string): string => {
+  if (!/^[A-Za-z0-9_.-]{1,96}(\/[A-Za-z0-9_.-]{1,96})?$/.test(id)) throw new SiteBuildError("BUILD_ARGS", `--example: '${id}' is not a Hub model id`);
+  return id;
+};
+
 /** Reads the build's command line (`--flag value` or `--flag=value`); paths resolve against `cwd`. */
 export function parseBuildArgs(argv: readonly string[], cwd: string, defaults: { out: string; accuracies: string }): BuildOptions {
   const values = new Map<string, string>();
-  const known = new Set(["from", "out", "site", "service", "accuracies"]);
+  const known = new Set(["from", "out", "site", "service", "accuracies", "example"]);
   for (let i = 0; i < argv.length; i++) {
     const match = /^--([a-z]+)(?:=(.*))?$/s.exec(argv[i]);
     if (!match || !known.has(match[1])) throw new SiteBuildError("BUILD_ARGS", `unknown argument '${argv[i]}'\n\n${USAGE}`);
@@ -58,6 +66,7 @@ export function parseBuildArgs(argv: readonly string[], cwd: string, defaults: {
     out: resolve(cwd, values.get("out") ?? defaults.out),
     siteUrl: site ? new URL(httpUrl(site, "--site")).origin : from.kind === "service" ? new URL(from.url).origin : "http://127.0.0.1:8787",
     serviceBase: values.has("service") ? httpUrl(values.get("service")!, "--service") : "",
+    exampleModel: exampleModel(values.get("example") ?? "openai-community/gpt2"),
     accuracies: resolve(cwd, values.get("accuracies") ?? defaults.accuracies),
   };
 }

@@ -6,6 +6,8 @@ export interface SiteConfig {
   siteUrl: string;
   /** the service the analyse box and live badges use; "" is the site's own origin */
   serviceBase: string;
+  /** the model the analyse box offers as its example */
+  exampleModel: string;
   /** when the site was built (ISO) */
   builtAt: string;
   /** where the reports came from, in words */
