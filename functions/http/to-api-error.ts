@@ -1,7 +1,7 @@
 import { ApiError } from "./api-error.ts";
 
-// typed errors of shared/ that carry their own status and code (ModelIdError, ModelLookupError, SafetensorsError)
-const SELF_DESCRIBING = new Set(["ApiError", "ModelIdError", "ModelLookupError", "SafetensorsError"]);
+// typed errors of shared/ that carry their own status and code
+const SELF_DESCRIBING = new Set(["ApiError", "ModelIdError", "ModelLookupError", "SafetensorsError", "WeightFilesError", "GgufError", "PytorchError"]);
 
 /**
  * The answer for any error: typed errors keep their status, code and message; Hub byte-source

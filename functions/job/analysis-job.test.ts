@@ -80,6 +80,17 @@ describe("an analysis, end to end inside workerd", () => {
     expect(report.failed).toEqual([]);
   });
 
+  it("analyses a PyTorch checkpoint to the same numbers as the same weights in safetensors, and a Q4_K GGUF, saying it was dequantized", async () => {
+    const [safetensors, torch, gguf] = await Promise.all(["formats/safetensors", "formats/torch", "formats/gguf"].map((m) => analyseToEnd(m)));
+    expect(torch.status.state).toBe("done");
+    expect(torch.report.model.format).toMatchObject({ kind: "pytorch", dequantized: false });
+    const numbers = (r: Report) => r.layers.map((l) => [l.name, l.N, l.M, l.alpha, l.log_norm, l.lambda_max]);
+    expect(numbers(torch.report).sort()).toEqual(numbers(safetensors.report).sort());
+    expect(gguf.status, JSON.stringify(gguf.status)).toMatchObject({ state: "done", layers: { failed: 0 } });
+    expect(gguf.report.model).toMatchObject({ family: "llama", format: { kind: "gguf", dequantized: true, tensor_types: expect.objectContaining({ Q4_K: expect.any(Number) }) } });
+    expect(gguf.report.summary.notes.join(" ")).toMatch(/Q4_K.*dequantized/);
+  });
+
   it("makes one job of concurrent triggers and streams its progress as server-sent events", async () => {
     const answers = await Promise.all([1, 2, 3, 4].map(() => trigger("paddle/ppocrv4_rec")));
     const bodies = (await Promise.all(answers.map((a) => a.json()))) as { key: string; status_url: string }[];
@@ -176,7 +187,7 @@ describe("a job whose Workers died", () => {
       key, id, sha, revision: "main", family: null, weightFiles: ["model.safetensors"], files: [{ name: "model.safetensors", size: 1 }],
       defaultBranch: true, state: "running", created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", seed: 1,
       plan_attempts: 1, layers_total: planned.plans.filter((p) => p.skip_reason === undefined).length, layers_done: 0, layers_failed: 0, bytes_total: 1, bytes_done: 0,
-      running_since: 1, tasks_total: 0, tasks_resent: 0, skipped: [], parameters: 1, dtypes: ["F32"],
+      running_since: 1, tasks_total: 0, tasks_resent: 0, skipped: [], parameters: 1, dtypes: ["F32"], notes: [],
     };
     const entries = tasks(planned.plans);
     job.layers_done = Object.keys(entries).filter((k) => k.startsWith("result:")).length;

@@ -86,6 +86,7 @@ export class AnalysisJob extends DurableObject<Env> {
       skipped: [],
       parameters: 0,
       dtypes: [],
+      notes: [],
     };
     await this.ctx.storage.put(JOB, job);
     await this.ctx.storage.setAlarm(Date.now());
@@ -196,7 +197,7 @@ export class AnalysisJob extends DurableObject<Env> {
         await this.ctx.storage.setAlarm(Date.now() + 2000 * 2 ** current.plan_attempts);
       } else {
         const { code, message } = toApiError(error);
-        await this.save({ ...current, state: "failed", error: code === "model_too_large" ? message : `could not read the model's safetensors headers: ${message}` });
+        await this.save({ ...current, state: "failed", error: code === "model_too_large" ? message : `could not read the model's weight files: ${message}` });
       }
       return;
     }
@@ -232,6 +233,9 @@ export class AnalysisJob extends DurableObject<Env> {
         .map((p) => ({ layer_id: p.layer_id, name: p.name, shape: p.tensor.shape, dtype: p.tensor.dtype, reason: p.skip_reason! })),
       parameters: planned.parameters,
       dtypes: planned.dtypes,
+      family: current.family ?? planned.family,
+      ...(planned.format ? { format: planned.format } : {}),
+      notes: planned.notes,
     });
     for (const [plan, reason] of tooLarge) await this.failLayer(plan, reason);
     await this.watch();
@@ -378,12 +382,23 @@ export class AnalysisJob extends DurableObject<Env> {
     const layers = [...(await this.ctx.storage.list<AnalysedLayer>({ prefix: RESULT })).values()];
     const failed = [...(await this.ctx.storage.list<FailedLayer>({ prefix: FAILURE })).values()];
     const report = assembleReport({
-      identity: { id: job.id, source: "hub", revision: job.revision, sha: job.sha, files: job.files, parameters: job.parameters, dtypes: job.dtypes, family: job.family },
+      identity: {
+        id: job.id,
+        source: "hub",
+        revision: job.revision,
+        sha: job.sha,
+        files: job.files,
+        parameters: job.parameters,
+        dtypes: job.dtypes,
+        family: job.family,
+        ...(job.format ? { format: job.format } : {}),
+      },
       method: { randomize: true, seed: job.seed, engine: workerEngine.name },
       layers,
       skipped: job.skipped,
       failed,
       createdAt: new Date(),
+      notes: job.notes,
     });
     const validation = validateReport(report);
     if (!validation.ok) {

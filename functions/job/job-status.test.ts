@@ -5,7 +5,7 @@ import type { JobRecord } from "./job-types.ts";
 const job: JobRecord = {
   key: "o/n@s", id: "o/n", sha: "s", revision: "main", family: null, weightFiles: [], files: [], defaultBranch: true, state: "running",
   created_at: "c", updated_at: "u", seed: 1, plan_attempts: 1, layers_total: 4, layers_done: 1, layers_failed: 1, bytes_total: 400,
-  bytes_done: 100, running_since: 0, tasks_total: 5, tasks_resent: 1, skipped: [], parameters: 1, dtypes: [],
+  bytes_done: 100, running_since: 0, tasks_total: 5, tasks_resent: 1, skipped: [], parameters: 1, dtypes: [], notes: [],
 };
 
 it("reports progress with an ETA from the bytes done so far", () => {

@@ -1,5 +1,5 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { SkippedLayer } from "../../shared/report/schema.ts";
+import type { SkippedLayer, WeightFormat } from "../../shared/report/schema.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";
@@ -41,6 +41,9 @@ export interface JobRecord extends JobInput {
   skipped: SkippedLayer[];
   parameters: number;
   dtypes: string[];
+  /** how the weights were stored, and the report's notes on it (planModel) */
+  format?: WeightFormat;
+  notes: string[];
 }
 
 /**

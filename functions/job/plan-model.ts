@@ -1,7 +1,9 @@
+import { describeWeightFormat } from "../../shared/analyze/describe-weight-format.ts";
+import { listWeightTensors } from "../../shared/analyze/list-weight-tensors.ts";
 import { summarizeTensors } from "../../shared/analyze/summarize-tensors.ts";
 import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import { listModelTensors } from "../../shared/safetensors/list-model-tensors.ts";
+import type { WeightFormat } from "../../shared/report/schema.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
 import { ApiError } from "../http/api-error.ts";
 
@@ -16,19 +18,28 @@ export interface ModelPlan {
   plans: LayerPlan[];
   parameters: number;
   dtypes: string[];
+  /** how the weights were stored (absent for safetensors) and what the report must note of it */
+  format?: WeightFormat;
+  notes: string[];
+  /** the architecture the files name themselves (GGUF), when the Hub's config named none */
+  family: string | null;
 }
 
 /**
- * Reads the safetensors headers (range requests; the index for sharded models), plans the layers
- * (docs/metrics.md §1–2) and enforces the size limit before any weight is streamed.
+ * Reads the weight files' headers (range requests; the index for sharded models; safetensors,
+ * PyTorch or GGUF), plans the layers (docs/metrics.md §1–2) and enforces the size limit before any
+ * weight is streamed.
  */
 export async function planModel(files: string[], open: (file: string) => ByteSource, maxModelBytes: number): Promise<ModelPlan> {
-  const { tensors } = await listModelTensors({ files, open: (file) => capReads(open(file), MAX_HEADER_READ_BYTES) });
+  const listing = await listWeightTensors({ files, open: (file) => capReads(open(file), MAX_HEADER_READ_BYTES) });
+  const { tensors } = listing;
   const tensorBytes = tensors.reduce((sum, t) => sum + (t.end - t.begin), 0);
   if (tensorBytes > maxModelBytes) {
     throw new ApiError(413, "model_too_large", `the model's tensors hold ${tensorBytes} bytes, more than this service's limit of ${maxModelBytes}`);
   }
-  return { plans: planLayers(tensors), ...summarizeTensors(tensors) };
+  const plans = planLayers(tensors);
+  const { format, notes } = describeWeightFormat(listing, plans.filter((p) => p.skip_reason === undefined));
+  return { plans, ...summarizeTensors(tensors), ...(format ? { format } : {}), notes, family: listing.family };
 }
 
 function capReads(source: ByteSource, maxBytes: number): ByteSource {

@@ -3,7 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { writeFile, mkdir } from "node:fs/promises";
 import { writeLlamaLikeModel } from "../../test/helpers/generate-models.ts";
+import { quantizedTensor, tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpoint } from "../../test/helpers/tiny-llama.ts";
 import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
 import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
 
@@ -23,6 +25,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // a sharded bf16 llama-like model, small: 1 block, hidden 64
   await writeLlamaLikeModel(join(dir, "llama"), { hidden: 64, intermediate: 176, layers: 1, vocab: 128, dtype: "BF16", shards: 2, seed: 7 });
   await writeHostileModels(join(dir, "hostile"));
+  // one small Llama-shaped model as safetensors, as a PyTorch checkpoint, and as a Q4_K GGUF
+  const tiny = tinyLlama({ hidden: 256, intermediate: 512, vocab: 96, seed: 3 });
+  const config = JSON.stringify({ model_type: "llama" });
+  for (const [repo, file, bytes] of [
+    ["safetensors", "model.safetensors", tinySafetensors(tiny)],
+    ["torch", "pytorch_model.bin", tinyTorchCheckpoint(tiny)],
+    ["gguf", "tiny-Q4_K.gguf", tinyGguf(tiny, (t) => (t.shape[1] % 256 === 0 ? { type: "Q4_K", bytes: quantizedTensor(t, "Q4_K", 5).bytes } : "F32"))],
+  ] as const) {
+    await mkdir(join(dir, "formats", repo), { recursive: true });
+    await writeFile(join(dir, "formats", repo, file), bytes);
+    if (repo !== "gguf") await writeFile(join(dir, "formats", repo, "config.json"), config);
+  }
   const hub = await createMockHub({
     repos: {
       "hostile/nan-layer": join(dir, "hostile", "nan-layer"),
@@ -35,6 +49,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "copies/ppocrv4_rec": "test/fixtures/ppocrv4_rec",
       "tesseract/eng_lstm": "test/fixtures/tesseract_eng_lstm",
       "synthetic/llama-tiny": join(dir, "llama"),
+      "formats/safetensors": join(dir, "formats", "safetensors"),
+      "formats/torch": join(dir, "formats", "torch"),
+      "formats/gguf": join(dir, "formats", "gguf"),
     },
     // short-lived signatures, so re-resolution runs in the suites
     signatureTtlMs: 30_000,

@@ -3,10 +3,10 @@ import type { LayerPlan } from "../plan/types.ts";
 import { planLayers } from "../plan/plan-layers.ts";
 import type { AnalysedLayer, FailedLayer, ModelIdentity, Report, SkippedLayer } from "../report/schema.ts";
 import { listWeightTensors } from "./list-weight-tensors.ts";
-import { isBlockDtype } from "../safetensors/is-block-dtype.ts";
 import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
 import type { ByteSource, ModelFiles } from "../safetensors/types.ts";
 import { analyzeLayer, type AnalyzeLayerOptions } from "./analyze-layer.ts";
+import { describeWeightFormat } from "./describe-weight-format.ts";
 import { assembleReport } from "./assemble-report.ts";
 import { countBytes } from "./count-bytes.ts";
 import { summarizeTensors } from "./summarize-tensors.ts";
@@ -94,7 +94,8 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     .map((p) => ({ ...layerIdentity(p), reason: p.skip_reason! }));
   const files = await Promise.all(listing.files.map(async (name) => ({ name, size: await model.open(name).size() })));
   const identity: ModelIdentity = { ...description, family: description.family ?? listing.family, files, ...summarizeTensors(tensors) };
-  if (listing.format) identity.format = { ...listing.format, dequantized: analysed.some((p) => isBlockDtype(p.tensor.dtype)) };
+  const { format, notes } = describeWeightFormat(listing, analysed);
+  if (format) identity.format = format;
   return assembleReport({
     identity,
     method: { randomize: options.randomize, seed: options.seed, engine: options.engine },
@@ -102,18 +103,8 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     skipped,
     failed,
     createdAt: (options.now ?? (() => new Date()))(),
-    notes: formatNotes(identity, analysed),
+    notes,
   });
-}
-
-/** What a reader of the report must know about how the weights were stored. */
-function formatNotes(identity: ModelIdentity, analysed: LayerPlan[]): string[] {
-  const quantized = [...new Set(analysed.map((p) => p.tensor.dtype).filter(isBlockDtype))].sort();
-  if (quantized.length === 0) return [];
-  const fileType = identity.format?.file_type ? ` (file type ${identity.format.file_type})` : "";
-  return [
-    `Layers stored as ${quantized.join(", ")}${fileType} were dequantized to float32 as llama.cpp does: their metrics describe the quantized weights, not the original model's.`,
-  ];
 }
 
 function layerIdentity(plan: LayerPlan) {
