@@ -1,5 +1,5 @@
 import type { Report } from "../../shared/report/schema.ts";
-import { rowMetadata, type ReportRow, type RowMetadata } from "./report-row.ts";
+import { rowMetadata, type ReportRow, type RowMetadata } from "../../shared/report/report-row.ts";
 
 // KV layout (docs/api.md): report:{id}@{sha} → report JSON; latest:{id} → sha. Both carry the row's metadata.
 const REPORT = "report:";

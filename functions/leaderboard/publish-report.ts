@@ -1,7 +1,7 @@
 import type { Report } from "../../shared/report/schema.ts";
 import type { Env } from "../env.ts";
 import { reportKey, putReport } from "../kv/report-store.ts";
-import { rowMetadata } from "../kv/report-row.ts";
+import { rowMetadata } from "../../shared/report/report-row.ts";
 
 const BOARD = "global";
 

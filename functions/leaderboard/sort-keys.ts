@@ -1,4 +1,4 @@
-import type { ReportRow, RowSummary } from "../kv/report-row.ts";
+import type { ReportRow, RowSummary } from "../../shared/report/report-row.ts";
 
 export type SortKey = keyof RowSummary | keyof Pick<ReportRow, "parameters" | "created_at">;
 

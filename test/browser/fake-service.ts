@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { rowMetadata } from "../../functions/kv/report-row.ts";
+import { rowMetadata } from "../../shared/report/report-row.ts";
 import type { Report } from "../../shared/report/schema.ts";
 import { listen, staticHandler } from "./serve-static.ts";
 

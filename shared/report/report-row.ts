@@ -1,4 +1,4 @@
-import type { Num, Report } from "../../shared/report/schema.ts";
+import type { Num, Report } from "./schema.ts";
 
 /** One line of `/api/reports` and `/api/leaderboard` (docs/api.md). */
 export interface ReportRow {
