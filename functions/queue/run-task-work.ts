@@ -29,12 +29,16 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
       const columns = measureLayer(plan, spectrum);
       return { ...columns, shape: plan.tensor.shape, dtype: plan.tensor.dtype, esd: compactEsd(spectrum, columns) };
     }
-    case "tall-part":
-      await putGramPart(kv, task.key, task.task, await tallGramPartial(plan, read, work.rowStart, work.rowEnd));
+    case "tall-part": {
+      const part = engine.tallGramPartial ?? tallGramPartial;
+      await putGramPart(kv, task.key, task.task, await part(plan, read, work.rowStart, work.rowEnd));
       return null;
-    case "wide-block":
-      await putGramPart(kv, task.key, task.task, (await wideGramBlock(plan, read, work.i, work.j, work.panelRows)).block);
+    }
+    case "wide-block": {
+      const block = engine.wideGramBlock ?? (async (...args: Parameters<typeof wideGramBlock>) => (await wideGramBlock(...args)).block);
+      await putGramPart(kv, task.key, task.task, await block(plan, read, work.i, work.j, work.panelRows));
       return null;
+    }
     case "combine": {
       // the parts' Grams stand in for the streamed ones; the rest (randomization with the layer's
       // own seed, every column) is exactly a whole-layer task's, so a split layer reports the same

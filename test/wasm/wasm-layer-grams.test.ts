@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
 import { wasmLayerGrams } from "../../shared/linalg/wasm/wasm-layer-grams.ts";
+import { wasmTallGramPartial } from "../../shared/linalg/wasm/wasm-tall-gram-partial.ts";
+import { wasmWideGramBlock } from "../../shared/linalg/wasm/wasm-wide-gram-block.ts";
+import { tallGramPartial } from "../../shared/esd/tall-gram-partial.ts";
+import { wideGramBlock } from "../../shared/esd/wide-gram-block.ts";
 import { computeLayerGrams } from "../../shared/esd/compute-layer-grams.ts";
 import { computeLayerSpectrum } from "../../shared/esd/compute-layer-spectrum.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
@@ -88,4 +92,37 @@ describe("computeLayerSpectrum with the WASM engine", () => {
       }
     });
   }
+});
+
+describe("split-layer parts in WASM", () => {
+  const close = (a: Float64Array, b: Float64Array) => {
+    expect(a.length).toBe(b.length);
+    const scale = Math.max(...b.map(Math.abs));
+    for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(1e-14 * scale);
+  };
+
+  it("a tall layer's row-range Grams match the JS float64 ones (conv slices, ranges off a row's start)", async () => {
+    const p = plan("conv2d", [20, 12, 3, 3], 20, 12, 9, Math.fround(Math.SQRT1_2));
+    const values = seededWeights(1, 20 * 12 * 9, 5);
+    const engine = createWasmLinalg(module, { gramStagingBytes: 4096 });
+    for (const [a, b] of [[0, 7], [7, 8], [8, 20], [3, 3]]) {
+      const wasm = await wasmTallGramPartial(engine, p, reader(values, 37), a, b);
+      const js = await tallGramPartial(p, reader(values, 37), a, b);
+      js.forEach((g, s) => close(wasm[s], g));
+    }
+  });
+
+  it("a wide layer's panel blocks match the JS ones, the last panel short", async () => {
+    const p = plan("conv2d", [11, 30, 1, 2], 11, 30, 2, Math.fround(Math.SQRT1_2));
+    const values = seededWeights(1, 11 * 30 * 2, 6);
+    const engine = createWasmLinalg(module, { gramStagingBytes: 4096 });
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j <= i; j++) {
+        const wasm = await wasmWideGramBlock(engine, p, reader(values, 13), i, j, 4);
+        const js = await wideGramBlock(p, reader(values, 13), i, j, 4);
+        js.block.forEach((g, s) => close(wasm[s], g));
+      }
+    }
+    await expect(wasmWideGramBlock(engine, p, reader(values, 13), 1, 2, 4)).rejects.toThrow(/not a block/);
+  });
 });
