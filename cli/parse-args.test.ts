@@ -7,6 +7,7 @@ describe("parseArgs", () => {
       command: "analyze",
       target: "org/name",
       revision: "v1",
+      file: null,
       format: "json",
       out: "r.json",
       randomize: true,
@@ -27,6 +28,16 @@ describe("parseArgs", () => {
   it("reads the trends command", () => {
     expect(parseArgs(["trends", "t.csv"])).toEqual({ command: "trends", csv: "t.csv", format: "table" });
   });
+  it("answers --version", () => {
+    expect(parseArgs(["--version"])).toEqual({ command: "version" });
+    expect(parseArgs(["-v"])).toEqual({ command: "version" });
+  });
+
+  it("reads --file", () => {
+    expect(parseArgs(["analyze", "org/name", "--file", "model-Q4_K_M.gguf"])).toMatchObject({ file: "model-Q4_K_M.gguf" });
+    expect(parseArgs(["analyze", "org/name"])).toMatchObject({ file: null });
+  });
+
   it("answers help", () => {
     expect(parseArgs([])).toEqual({ command: "help" });
     expect(parseArgs(["analyze", "--help"])).toEqual({ command: "help" });

@@ -7,13 +7,14 @@ export const USAGE = `heavytail — how well trained is a network, from its weig
 Usage:
   heavytail analyze <path | org/name | https://huggingface.co/org/name> [options]
       --revision R          Hub branch, tag or commit (default: main)
+      --file NAME           the weight file to analyse when the model has several (e.g. one GGUF quantization)
       --format table|json|csv   what to print (default: table)
       --out FILE            write the output to FILE instead of stdout
       --randomize           also analyse each matrix with its elements shuffled (correlation traps; doubles the cost)
       --seed N              seed of the randomization (default: 0)
       --engine wasm|js      eigensolver (default: wasm when built, else js)
   heavytail trends <csv>    regress accuracy on model-level metrics per series (the paper's Table 1)
-  heavytail --help
+  heavytail --help | --version
 
 Hub models use HF_ENDPOINT (default https://huggingface.co) and HF_TOKEN, like the Python client.`;
 
@@ -21,6 +22,8 @@ export interface AnalyzeArgs {
   command: "analyze";
   target: string;
   revision: string;
+  /** the weight file, when the model holds several */
+  file: string | null;
   format: "table" | "json" | "csv";
   out: string | null;
   randomize: boolean;
@@ -34,13 +37,14 @@ export interface TrendsArgs {
   format: "table" | "json";
 }
 
-export type CliArgs = AnalyzeArgs | TrendsArgs | { command: "help" };
+export type CliArgs = AnalyzeArgs | TrendsArgs | { command: "help" } | { command: "version" };
 
 /** Parses argv (without node and the script). Throws UsageError with a message a person can act on. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
-  const known = command === "analyze" ? ["revision", "format", "out", "randomize", "seed", "engine", "help"] : ["format", "help"];
+  if (command === "--version" || command === "-v" || command === "version") return { command: "version" };
+  const known = command === "analyze" ? ["revision", "file", "format", "out", "randomize", "seed", "engine", "help"] : ["format", "help"];
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -73,6 +77,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       command,
       target: positional[0],
       revision: (flags.get("revision") ?? "main") as string,
+      file: (flags.get("file") ?? null) as string | null,
       format: format as AnalyzeArgs["format"],
       out: (flags.get("out") ?? null) as string | null,
       randomize: flags.get("randomize") === true,

@@ -12,10 +12,16 @@ import type { MockHub } from "../mock-hub/types.ts";
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url).pathname;
 const tesseract = join(root, "test/fixtures/tesseract_eng_lstm");
+const bundle = join(root, "build/heavytail.mjs");
+
+// the CLI as it is installed: the bundle `npm run build:cli` writes (rebuilt here, so it is never stale)
+beforeAll(async () => {
+  await run(process.execPath, [join(root, "scripts/build-cli.mjs")], { cwd: root });
+}, 60_000);
 
 async function cli(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", join(root, "cli/heavytail.ts"), ...args], {
+    const { stdout, stderr } = await run(process.execPath, [bundle, ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       maxBuffer: 64 << 20,
@@ -100,6 +106,18 @@ describe("heavytail analyze", () => {
     expect(broken.stderr).toMatch(/broken\.safetensors/);
     const usage = await cli(["analyze", tesseract, "--format", "xml"]);
     expect(usage.code).toBe(2);
+    // a mistyped local path is not sent to the Hub
+    const typo = await cli(["analyze", "./test/fixtures/tesseract_eng_lsmt"], { HF_ENDPOINT: "http://127.0.0.1:9" });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/tesseract_eng_lsmt: no such file or folder/);
+  });
+
+  it("prints its version and its usage", async () => {
+    const version = await cli(["--version"]);
+    expect(version.stdout).toBe(`heavytail ${JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version}\n`);
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--file NAME/);
   });
 });
 

@@ -1,0 +1,58 @@
+// The commands' work, loaded by heavytail.ts only once the arguments ask for it, so --help and
+// --version answer without loading the engine and the readers.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { analyzeModel, type AnalysisProgress } from "../shared/analyze/analyze-model.ts";
+import { parseTrendsCsv } from "../shared/trends/parse-trends-csv.ts";
+import { regressSeries } from "../shared/trends/regress-series.ts";
+import { chooseEngine } from "./choose-engine.ts";
+import { formatReportCsv } from "./format-report-csv.ts";
+import { formatReportTable } from "./format-report-table.ts";
+import { formatTrendsTable } from "./format-trends-table.ts";
+import { openHubModel } from "./open-hub-model.ts";
+import { openLocalModel } from "./open-local-model.ts";
+import { UsageError, type AnalyzeArgs, type TrendsArgs } from "./parse-args.ts";
+import { progressLine } from "./progress-line.ts";
+import { looksLikeLocalPath } from "./looks-like-local-path.ts";
+
+async function analyze(args: AnalyzeArgs): Promise<string> {
+  const options = { file: args.file ?? undefined };
+  if (!existsSync(args.target) && looksLikeLocalPath(args.target)) {
+    throw new UsageError(`${args.target}: no such file or folder (a Hub model is named org/name or by its huggingface.co URL)`);
+  }
+  const opened = existsSync(args.target)
+    ? openLocalModel(args.target, options)
+    : await openHubModel(args.target, args.revision, {
+        endpoint: process.env.HF_ENDPOINT || "https://huggingface.co",
+        token: process.env.HF_TOKEN || undefined,
+      }, options);
+  const engine = await chooseEngine(args.engine);
+  const started = Date.now();
+  const showProgress = process.stderr.isTTY === true;
+  const onProgress = (p: AnalysisProgress) => {
+    if (showProgress) process.stderr.write(`\r\x1b[2K${progressLine(p, (Date.now() - started) / 1000)}`);
+  };
+  const report = await analyzeModel(opened.model, opened.description, {
+    randomize: args.randomize,
+    seed: args.seed,
+    engine: engine.name,
+    eigvalsh: engine.eigvalsh,
+    grams: engine.grams,
+    onProgress,
+  });
+  if (showProgress) process.stderr.write("\r\x1b[2K");
+  if (args.format === "json") return JSON.stringify(report, null, 2) + "\n";
+  if (args.format === "csv") return formatReportCsv(report);
+  return formatReportTable(report);
+}
+
+function trends(args: TrendsArgs): string {
+  const fits = regressSeries(parseTrendsCsv(readFileSync(args.csv, "utf8"), args.csv));
+  return args.format === "json" ? JSON.stringify(fits, null, 2) + "\n" : formatTrendsTable(fits);
+}
+
+/** Runs analyze or trends; writes the output to --out or stdout. */
+export async function runCommand(args: AnalyzeArgs | TrendsArgs): Promise<void> {
+  const output = args.command === "analyze" ? await analyze(args) : trends(args);
+  if (args.command === "analyze" && args.out) writeFileSync(args.out, output);
+  else process.stdout.write(output);
+}
