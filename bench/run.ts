@@ -1,7 +1,7 @@
 // npm run bench            speed ratios against numpy (one thread), the fit, GPT-2 small end to end,
 //                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
-// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory)
+// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -246,6 +246,30 @@ async function memoryPerLayer(): Promise<void> {
 }
 
 /** rows of a bf16 tensor decoded to float32: uniform values with their low 16 bits dropped */
+/** `heavytail --help` from the bundle npm ci builds, against starting a bare Node in the same run (the floor) */
+async function cliStartup(): Promise<void> {
+  const bundle = new URL("../build/heavytail.mjs", import.meta.url).pathname;
+  const best = (args: string[]) => {
+    let fastest = Infinity;
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      execFileSync(process.execPath, args, { stdio: ["ignore", "ignore", "inherit"] });
+      fastest = Math.min(fastest, (performance.now() - t0) / 1000);
+    }
+    return fastest;
+  };
+  console.log("\n## CLI start-up (best of 7)");
+  let help: number;
+  try {
+    help = best([bundle, "--help"]);
+  } catch (error) {
+    failures.push(`cli: ${bundle} did not run (npm run build:cli): ${(error as Error).message.split("\n")[0]}`);
+    return;
+  }
+  const bare = best(["-e", "0"]);
+  console.log(`heavytail --help (build/heavytail.mjs): ${help.toFixed(3)} s; node -e 0: ${bare.toFixed(3)} s; the CLI's own share ${(help - bare).toFixed(3)} s (target: --help ≤ 0.15 s)`);
+}
+
 function bf16Rows(count: number, cols: number, seed: number): Float32Array {
   const w = seededWeights(count, cols, seed + 1);
   const bits = new Uint32Array(w.buffer);
@@ -255,7 +279,7 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer]);
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup]);
   for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });
