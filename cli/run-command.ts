@@ -16,10 +16,11 @@ import { looksLikeLocalPath } from "./looks-like-local-path.ts";
 
 async function analyze(args: AnalyzeArgs): Promise<string> {
   const options = { file: args.file ?? undefined };
-  if (!existsSync(args.target) && looksLikeLocalPath(args.target)) {
+  const onDisk = existsSync(args.target);
+  if (!onDisk && looksLikeLocalPath(args.target)) {
     throw new UsageError(`${args.target}: no such file or folder (a Hub model is named org/name or by its huggingface.co URL)`);
   }
-  const opened = existsSync(args.target)
+  const opened = onDisk
     ? openLocalModel(args.target, options)
     : await openHubModel(args.target, args.revision, {
         endpoint: process.env.HF_ENDPOINT || "https://huggingface.co",
