@@ -7,6 +7,7 @@ import { ByteRangeError } from "../safetensors/byte-range-error.ts";
 import { parseSafetensorsHeader } from "../safetensors/parse-safetensors-header.ts";
 import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
 import { encodeSafetensors } from "../../test/helpers/write-safetensors.ts";
+import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -43,6 +44,10 @@ beforeEach(() => {
   cdn.state.requests = [];
 });
 
+// the CDN as the real Hub names it: redirects off the Hub's origin must be https to an allowed host, so tests address it by name and `cdnFetch` delivers to the local server
+const CDN = "https://cdn-lfs.hf.co";
+const cdnFetch: typeof fetch = (input, init) => fetch(String(input).replace(CDN, cdn.state.base), init);
+
 const FILE = Uint8Array.from({ length: 5000 }, (_, i) => (i * 31 + 7) & 0xff);
 const TOKEN = "hf_SECRETtoken123";
 
@@ -67,6 +72,7 @@ function source(path = "/org/model/resolve/main/model.safetensors", extra: HttpB
   const sleeps: number[] = [];
   const redirects: [string, string][] = [];
   const src = httpByteSource(`${hub.state.base}${path}`, {
+    fetch: cdnFetch,
     ...extra,
     headers: { Authorization: `Bearer ${TOKEN}` },
     retry: { sleep: async (ms) => void sleeps.push(ms), baseDelayMs: 100, ...extra.retry },
@@ -113,7 +119,7 @@ describe("httpByteSource", () => {
   });
 
   it("follows the Hub's 302 to a signed CDN URL without sending it the token, and reuses it", async () => {
-    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${cdn.state.base}/blob/abc?X-Amz-Signature=s1&X-Amz-Expires=3600` }).end();
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${CDN}/blob/abc?X-Amz-Signature=s1&X-Amz-Expires=3600` }).end();
     cdn.state.handler = (req, res) => serveRange(req, res, FILE);
     const { src, redirects } = source();
     expect(await src.read(10, 20)).toEqual(FILE.subarray(10, 30));
@@ -123,12 +129,12 @@ describe("httpByteSource", () => {
       ["/blob/abc?X-Amz-Signature=s1&X-Amz-Expires=3600", "bytes=10-29", undefined],
       ["/blob/abc?X-Amz-Signature=s1&X-Amz-Expires=3600", "bytes=1000-3999", undefined],
     ]);
-    expect(redirects).toEqual([[`${hub.state.base}/org/model/resolve/main/model.safetensors`, `${cdn.state.base}/blob/abc`]]);
+    expect(redirects).toEqual([[`${hub.state.base}/org/model/resolve/main/model.safetensors`, `${CDN}/blob/abc`]]);
   });
 
   it("resolves again from the original URL when the signed target starts answering 403 (expired)", async () => {
     let signature = 0;
-    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${cdn.state.base}/blob/abc?sig=${++signature}` }).end();
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${CDN}/blob/abc?sig=${++signature}` }).end();
     cdn.state.handler = (req, res) => {
       // only the newest signature is valid: older ones have expired
       if (req.url !== `/blob/abc?sig=${signature}` || cdn.state.requests.length === 2) res.writeHead(403).end("Request has expired");
@@ -143,7 +149,7 @@ describe("httpByteSource", () => {
   });
 
   it("treats 410 from the target as expiry too, and stops re-resolving after the tries run out", async () => {
-    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${cdn.state.base}/blob/x?sig=1` }).end();
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${CDN}/blob/x?sig=1` }).end();
     cdn.state.handler = (_req, res) => res.writeHead(410).end();
     const error = await failure(source("/o/m/resolve/main/f.safetensors", { retry: { maxTries: 3 } }).src.read(0, 4));
     expect(error).toMatchObject({ code: "retries_exhausted", status: 410 });
@@ -311,7 +317,7 @@ describe("httpByteSource", () => {
     const file = encodeSafetensors([{ name: "fc.weight", dtype: "F32", shape: [64, 64], data: values }]);
     let signature = 0;
     let served = 0;
-    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${cdn.state.base}/b?sig=${++signature}` }).end();
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${CDN}/b?sig=${++signature}` }).end();
     cdn.state.handler = (req, res) => {
       served++;
       if (served === 3) return void res.writeHead(403).end();
@@ -330,5 +336,53 @@ describe("httpByteSource", () => {
     for await (const chunk of read(0, 4096)) got.push(...chunk);
     expect(Float32Array.from(got)).toEqual(values);
     expect(signature).toBe(2);
+  });
+});
+
+describe("httpByteSource redirect allow-list", () => {
+  it("refuses a redirect to another origin over http, or to an address, at once and without sending the token", async () => {
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${cdn.state.base}/blob/abc?X-Amz-Signature=s1` }).end();
+    cdn.state.handler = (req, res) => serveRange(req, res, FILE);
+    const error = await failure(source().src.read(0, 4));
+    expect(error).toMatchObject({ code: "bad_redirect", status: 302 });
+    expect(error.message).toContain(`redirects to ${cdn.state.base}, which is not`);
+    expect(error.message).not.toContain("X-Amz-Signature");
+    expect(hub.state.requests).toHaveLength(1);
+    expect(cdn.state.requests).toEqual([]);
+  });
+
+  it("follows https redirects to the hosts it is given, and no others", async () => {
+    const files = "https://files.example.org";
+    const fetchFiles: typeof fetch = (input, init) => fetch(String(input).replace(files, cdn.state.base), init);
+    cdn.state.handler = (req, res) => serveRange(req, res, FILE);
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: `${files}/blob/abc` }).end();
+    const allowed = source(undefined, { fetch: fetchFiles, redirectHosts: ["*.example.com", "files.example.org"] }).src;
+    expect(await allowed.read(0, 4)).toEqual(FILE.subarray(0, 4));
+    expect(cdn.state.requests.map((r) => r.auth)).toEqual([undefined]);
+    // the default list is the real Hub's
+    expect(await failure(source(undefined, { fetch: fetchFiles }).src.read(0, 4))).toMatchObject({ code: "bad_redirect" });
+    hub.state.handler = (_req, res) => res.writeHead(302, { location: "https://localhost/blob/abc" }).end();
+    expect(await failure(source(undefined, { redirectHosts: ["localhost"] }).src.read(0, 4))).toMatchObject({ code: "bad_redirect" });
+  });
+
+  it("against the mock Hub: its own CDN is followed, its redirectTo fault to an address or localhost is not", async () => {
+    const mock = await createMockHub({ repos: { "tesseract/eng_lstm": "test/fixtures/tesseract_eng_lstm" } });
+    try {
+      const url = `${mock.url}/tesseract/eng_lstm/resolve/main/model.safetensors`;
+      const redirects: string[] = [];
+      const followed = httpByteSource(url, { onRedirect: (_from, to) => redirects.push(to) });
+      expect((await followed.read(0, 8)).byteLength).toBe(8);
+      expect(redirects).toEqual([expect.stringMatching(new RegExp(`^${mock.url}/cdn/`))]);
+      const port = new URL(cdn.state.base).port;
+      for (const target of [`${cdn.state.base}/steal`, `http://localhost:${port}/steal`, `https://localhost:${port}/steal`, `https://[::1]:${port}/steal`]) {
+        mock.setFaults("tesseract/eng_lstm", { redirectTo: target });
+        const error = await failure(httpByteSource(url, { headers: { Authorization: `Bearer ${TOKEN}` } }).read(0, 8));
+        expect(error, target).toMatchObject({ code: "bad_redirect", status: 302 });
+        expect(error.message, target).toContain(`redirects to ${new URL(target).protocol}//${new URL(target).host}`);
+      }
+      expect(cdn.state.requests).toEqual([]);
+    } finally {
+      await mock.close();
+    }
   });
 });

@@ -7,7 +7,10 @@ import { parseContentRange } from "./parse-content-range.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { redactUrl } from "./redact-url.ts";
+import { DEFAULT_REDIRECT_HOSTS, isAllowedRedirect } from "./is-allowed-redirect.ts";
 import { readFromStream } from "../safetensors/read-from-stream.ts";
+
+export { DEFAULT_REDIRECT_HOSTS };
 
 export interface RetryOptions {
   /** failed tries in a row of one range before giving up; a try that delivers new bytes resets the count */
@@ -30,6 +33,11 @@ export interface HttpByteSourceOptions {
   timeoutMs?: number;
   /** told of every redirect followed (URLs redacted) */
   onRedirect?: (from: string, to: string) => void;
+  /**
+   * hosts a redirect may lead to besides the URL's own origin: exact names or `*.suffix`, https
+   * only, never IP addresses or loopback names (default DEFAULT_REDIRECT_HOSTS, the real Hub's)
+   */
+  redirectHosts?: readonly string[];
 }
 
 const MAX_REDIRECTS = 10;
@@ -69,9 +77,10 @@ async function within<T>(promise: Promise<T>, ms: number, onTimeout: () => void)
 
 /**
  * A file served over HTTP as a ByteSource, using only `fetch` Range requests (`bytes=a-b`, answered
- * 206 with a matching `Content-Range`). Follows redirects itself and reuses the signed target until
- * it answers 403/410, then resolves again from the original URL. Retries 429 (honouring
- * `Retry-After`), 5xx, network errors, answers that stall (no headers, or no next bytes, within
+ * 206 with a matching `Content-Range`). Follows redirects itself (within the URL's origin, or to
+ * https hosts of `redirectHosts`; any other is a final `bad_redirect`) and reuses the signed
+ * target until it answers 403/410, then resolves again from the original URL. Retries 429
+ * (honouring `Retry-After`), 5xx, network errors, answers that stall (no headers, or no next bytes, within
  * `timeoutMs`) and bodies that end early (resuming after the last byte received), with
  * exponential backoff and a bounded number of tries. Final failures are HubErrors.
  */
@@ -80,6 +89,7 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
   const original = new URL(url).href;
   const originalOrigin = new URL(url).origin;
   const name = redactUrl(url);
+  const redirectHosts = options.redirectHosts ?? DEFAULT_REDIRECT_HOSTS;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const retry = {
     maxTries: 5,
@@ -127,7 +137,10 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
         if (location === null) throw new HubError("bad_redirect", status, name, `answered ${status} without a Location`);
         if (hops >= MAX_REDIRECTS) throw new HubError("too_many_redirects", status, name, `more than ${MAX_REDIRECTS} redirects`);
         const next = new URL(location, target);
-        if (next.protocol !== "https:" && next.protocol !== "http:") throw new HubError("bad_redirect", status, name, `redirects to a ${next.protocol} URL`);
+        // a Location can name any URL; one chosen by whoever controls an answer must not make the reader fetch from inside the service's network
+        if (!isAllowedRedirect(original, next, redirectHosts)) {
+          throw new HubError("bad_redirect", status, name, `redirects to ${next.protocol}//${next.host}, which is not the Hub's origin nor an allowed https host; not followed`);
+        }
         options.onRedirect?.(redactUrl(target), redactUrl(next));
         target = next.href;
         continue;

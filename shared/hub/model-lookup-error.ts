@@ -6,7 +6,8 @@ export type ModelLookupErrorCode =
   | "hub_rate_limited"
   | "hub_error"
   | "no_safetensors"
-  | "model_too_large";
+  | "model_too_large"
+  | "too_many_files";
 
 /** The Hub could not tell what a model revision is, or the model is not one heavytail analyses. */
 export class ModelLookupError extends Error {

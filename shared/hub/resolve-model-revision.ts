@@ -1,6 +1,8 @@
 import { listFiles, modelInfo } from "@huggingface/hub";
-import { familyFromConfig } from "./family-from-config.ts";
+import { fetchWithTimeout } from "./fetch-with-timeout.ts";
+import { hubOnlyFetch } from "./hub-only-fetch.ts";
 import { ModelLookupError } from "./model-lookup-error.ts";
+import { readModelInfo } from "./read-model-info.ts";
 
 export interface HubAccess {
   /** the Hub's base URL, e.g. https://huggingface.co (HF_ENDPOINT) */
@@ -8,9 +10,14 @@ export interface HubAccess {
   /** sent as a bearer token; never part of a message or a result */
   accessToken?: string;
   fetch?: typeof fetch;
+  /** each request to the Hub API, body included, is given up after this long (default 30 000) */
+  timeoutMs?: number;
+  /** the most entries at the repo's root that are listed before the lookup fails (default 10 000) */
+  maxFiles?: number;
 }
 
 export interface ResolvedModel {
+  /** the id as the Hub spells it (it matches ids case-insensitively), else as asked */
   id: string;
   /** the revision asked for */
   revision: string;
@@ -20,51 +27,94 @@ export interface ResolvedModel {
   family: string | null;
   /** every file at the root of the repo at that commit, with its size */
   files: { name: string; size: number }[];
+  private: boolean;
+  gated: false | "auto" | "manual";
+  /** ISO date of the revision's last commit, as model info gives it */
+  lastModified: string | null;
 }
 
-const SHA = /^[0-9a-f]{40}$/;
-const MAX_FAMILY_LENGTH = 64;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_FILES = 10_000;
+
+type Stage = "model info" | "file listing";
+
+function isListedEntry(entry: unknown): entry is { type: string; path: string; size: number; lfs?: { size: number } } {
+  if (typeof entry !== "object" || entry === null) return false;
+  const { path, size, lfs } = entry as Record<string, unknown>;
+  const isSize = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  return typeof path === "string" && isSize(size) && (lfs === undefined || (typeof lfs === "object" && lfs !== null && isSize((lfs as { size?: unknown }).size)));
+}
 
 /**
  * Resolves a revision (branch, tag or sha) of a model to its commit sha and lists the files at
- * that commit, through the Hub API (@huggingface/hub's modelInfo and listFiles). Hub answers
+ * that commit, through the Hub API (@huggingface/hub's modelInfo and listFiles), talking to the
+ * configured Hub's origin only. Hub answers, and Hub bodies that are not what the API promises,
  * become typed `ModelLookupError`s with the status a service should answer.
  */
 export async function resolveModelRevision(id: string, revision: string, hub: HubAccess): Promise<ResolvedModel> {
+  const timeoutMs = hub.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxFiles = hub.maxFiles ?? DEFAULT_MAX_FILES;
   let errorCode: string | null = null;
   let retryAfter: string | null = null;
-  const baseFetch = hub.fetch ?? fetch;
+  let stage: Stage = "model info";
+  // a 2xx answer is being read: what fails now is its body, not the connection
+  let answered = false;
+  let listed = 0;
+  let listedBeforePage: number | null = null;
+  const apiFetch = hubOnlyFetch(hub.hubUrl, fetchWithTimeout(hub.fetch ?? fetch, timeoutMs));
   // @huggingface/hub keeps only the status of a failed answer; the Hub's X-Error-Code tells a missing repo from a missing revision
   const watchedFetch: typeof fetch = async (input, init) => {
-    const response = await baseFetch(input, init);
+    if (stage === "file listing") {
+      // a page that adds nothing yet links on would have the listing go round forever
+      if (listedBeforePage === listed) throw new ModelLookupError("hub_error", 502, `the Hub answered an unexpected file listing for ${id}: an empty page linking to another`);
+      listedBeforePage = listed;
+    }
+    answered = false;
+    const response = await apiFetch(input, init);
     errorCode = response.headers.get("x-error-code");
     retryAfter = response.headers.get("retry-after");
+    answered = response.ok;
     return response;
   };
   const access = { hubUrl: hub.hubUrl, fetch: watchedFetch, ...(hub.accessToken ? { accessToken: hub.accessToken } : {}) };
   try {
-    const info = await modelInfo({ ...access, name: id, revision, additionalFields: ["sha", "config"] });
-    const sha = typeof info.sha === "string" ? info.sha : "";
-    if (!SHA.test(sha)) throw new ModelLookupError("hub_error", 502, `the Hub answered no commit sha for ${id}@${revision}`);
+    const info = readModelInfo(await modelInfo({ ...access, name: id, revision, additionalFields: ["sha", "config"] }), id);
+    stage = "file listing";
     const files: { name: string; size: number }[] = [];
-    for await (const entry of listFiles({ ...access, repo: { type: "model", name: id }, revision: sha })) {
+    for await (const entry of listFiles({ ...access, repo: { type: "model", name: info.id }, revision: info.sha })) {
+      // leaving the loop ends the listing: no further page is asked for
+      if (++listed > maxFiles) throw new ModelLookupError("too_many_files", 422, `${info.id} has more than ${maxFiles} files at its root; the listing stopped at ${maxFiles}`);
+      if (!isListedEntry(entry)) throw new ModelLookupError("hub_error", 502, `the Hub answered an unexpected file listing for ${id}: an entry without path or size`);
       if (entry.type === "file") files.push({ name: entry.path, size: entry.lfs?.size ?? entry.size });
     }
-    return { id, revision, sha, family: familyFromConfig(info.config), files };
+    return { id: info.id, revision, sha: info.sha, family: info.family, files, private: info.private, gated: info.gated, lastModified: info.lastModified };
   } catch (error) {
-    throw lookupError(error, { id, revision, hubUrl: hub.hubUrl, withToken: Boolean(hub.accessToken) }, errorCode, retryAfter);
+    throw lookupError(error, { id, revision, hubUrl: hub.hubUrl, withToken: Boolean(hub.accessToken), timeoutMs, stage, answered }, errorCode, retryAfter);
   }
 }
 
 function lookupError(
   error: unknown,
-  { id, revision, hubUrl, withToken }: { id: string; revision: string; hubUrl: string; withToken: boolean },
+  {
+    id,
+    revision,
+    hubUrl,
+    withToken,
+    timeoutMs,
+    stage,
+    answered,
+  }: { id: string; revision: string; hubUrl: string; withToken: boolean; timeoutMs: number; stage: Stage; answered: boolean },
   errorCode: string | null,
   retryAfter: string | null,
 ): Error {
   if (error instanceof ModelLookupError) return error;
-  const status = (error as { statusCode?: unknown }).statusCode;
+  if ((error as Error | undefined)?.name === "TimeoutError") {
+    return new ModelLookupError("hub_error", 504, `the Hub at ${hubUrl} did not answer the ${stage} of ${id} within ${timeoutMs / 1000} s (timeout)`);
+  }
+  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof status !== "number") {
+    // the body of a 2xx answer did not parse, or was not the shape @huggingface/hub reads
+    if (answered) return new ModelLookupError("hub_error", 502, `the Hub answered an unexpected ${stage} for ${id}`);
     return new ModelLookupError("hub_error", 502, `the Hub at ${hubUrl} could not be reached for ${id}: ${(error as Error).message}`);
   }
   if (status === 404 && errorCode === "RevisionNotFound") {

@@ -13,6 +13,7 @@ export interface FaultBook {
   /** take the faults of `.mockhub.json` the first time a repo is seen; later edits of the file are not reread */
   seed(repo: string, faults: RepoFaults | undefined): void;
   clear(repo?: string): void;
+  /** by repo id in lower case */
   all(): Record<string, RepoFaults>;
   /** a 429 or 5xx this request must get instead of its answer, using one count up */
   takeRequestFault(repo: string): RequestFault | undefined;
@@ -20,36 +21,41 @@ export interface FaultBook {
   takeDrop(repo: string): number | undefined;
 }
 
-/** Per-server fault state. Rate limits come before server errors, as a front proxy would answer. */
+/**
+ * Per-server fault state. Rate limits come before server errors, as a front proxy would answer.
+ * Repos are told apart without regard to case, as the Hub tells ids apart, so faults set under
+ * any spelling reach the repo.
+ */
 export function createFaultBook(): FaultBook {
   const faults = new Map<string, RepoFaults>();
   const seeded = new Set<string>();
+  const key = (repo: string) => repo.toLowerCase();
   const of = (repo: string): RepoFaults => {
-    let f = faults.get(repo);
+    let f = faults.get(key(repo));
     if (f === undefined) {
       f = {};
-      faults.set(repo, f);
+      faults.set(key(repo), f);
     }
     return f;
   };
   return {
     of,
     set(repo, next) {
-      seeded.add(repo);
-      faults.set(repo, structuredClone(next));
+      seeded.add(key(repo));
+      faults.set(key(repo), structuredClone(next));
     },
     seed(repo, initial) {
-      if (seeded.has(repo)) return;
-      seeded.add(repo);
-      if (initial !== undefined) faults.set(repo, structuredClone(initial));
+      if (seeded.has(key(repo))) return;
+      seeded.add(key(repo));
+      if (initial !== undefined) faults.set(key(repo), structuredClone(initial));
     },
     clear(repo) {
       if (repo === undefined) {
-        for (const key of faults.keys()) seeded.add(key);
+        for (const k of faults.keys()) seeded.add(k);
         faults.clear();
       } else {
-        seeded.add(repo);
-        faults.delete(repo);
+        seeded.add(key(repo));
+        faults.delete(key(repo));
       }
     },
     all() {

@@ -14,7 +14,7 @@ let clock = Date.now();
 
 beforeAll(async () => {
   ({ root, hubDir } = await makeTestRepos());
-  hub = await createMockHub({ dir: hubDir, repos: { "mounted/copy": join(hubDir, "org", "tiny-gpt2") }, now: () => clock, treePageSize: 3 });
+  hub = await createMockHub({ dir: hubDir, repos: { "mounted/copy": join(hubDir, "org", "tiny-gpt2"), "h/case-test": join(hubDir, "org", "tiny-gpt2") }, now: () => clock, treePageSize: 3 });
 });
 afterAll(async () => {
   await hub.close();
@@ -47,6 +47,20 @@ describe("createMockHub through @huggingface/hub", () => {
     const mounted = await modelInfo({ name: "mounted/copy", hubUrl: hub.url, additionalFields: ["sha"] });
     const original = await modelInfo({ name: "org/tiny-gpt2", hubUrl: hub.url, additionalFields: ["sha"] });
     expect(mounted.sha).toBe(original.sha);
+  });
+
+  it("matches ids whatever their case, as the Hub does, and answers the repo's own spelling", async () => {
+    const info = await modelInfo({ name: "H/CASE-TEST", hubUrl: hub.url, additionalFields: ["sha"] });
+    expect(info.name).toBe("h/case-test");
+    expect((await modelInfo({ name: "ORG/Tiny-GPT2", hubUrl: hub.url })).name).toBe("org/tiny-gpt2");
+    const files: string[] = [];
+    for await (const f of listFiles({ repo: "H/Case-Test", hubUrl: hub.url, revision: info.sha as string })) files.push(f.path);
+    expect(files).toEqual(["README.md", "config.json", "model.safetensors", "nested"]);
+    const weights = await readFile(join(hubDir, "org", "tiny-gpt2", "model.safetensors"));
+    const blob = await downloadFile({ repo: "H/CASE-TEST", path: "model.safetensors", hubUrl: hub.url });
+    expect(Buffer.from(await blob!.arrayBuffer()).equals(weights)).toBe(true);
+    // the resolve named the repo in another case; the CDN URL it handed out names it in its own
+    expect(hub.requests.some((r) => r.path.startsWith("/cdn/h%2Fcase-test/") && r.status === 200)).toBe(true);
   });
 
   it("rejects unknown repos and revisions with the Hub's codes", async () => {
@@ -156,6 +170,7 @@ describe("createMockHub options", () => {
   it("refuses bad ids, missing folders and an empty configuration", async () => {
     await expect(createMockHub({})).rejects.toMatchObject({ code: "NoRepos" });
     await expect(createMockHub({ repos: { "a/../b": root } })).rejects.toMatchObject({ code: "BadRepoId" });
+    await expect(createMockHub({ repos: { "a/b": root, "A/b": root } })).rejects.toMatchObject({ code: "BadRepoId", message: expect.stringContaining("differ only in case") });
     await expect(createMockHub({ repos: { "a/b": join(root, "absent") } })).rejects.toMatchObject({ code: "BadFolder" });
     await expect(createMockHub({ dir: join(root, "absent") })).rejects.toMatchObject({ code: "BadFolder" });
     await expect(createMockHub({ dir: root, treePageSize: 0 })).rejects.toMatchObject({ code: "BadOption" });

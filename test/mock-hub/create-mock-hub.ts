@@ -33,6 +33,9 @@ export async function createMockHub(options: MockHubOptions = {}): Promise<MockH
   const repos = new Map<string, string>();
   for (const [id, folder] of Object.entries(options.repos ?? {})) {
     if (!isValidRepoId(id)) throw new MockHubError("BadRepoId", `mount ${JSON.stringify(id)} is not a Hub model id (org/name or name)`);
+    // the Hub matches ids whatever their case, so these would be one repo
+    const twin = [...repos.keys()].find((other) => other.toLowerCase() === id.toLowerCase());
+    if (twin !== undefined) throw new MockHubError("BadRepoId", `mounts ${JSON.stringify(twin)} and ${JSON.stringify(id)} differ only in case`);
     repos.set(id, resolvePath(folder));
   }
   if (options.dir === undefined && repos.size === 0) throw new MockHubError("NoRepos", "give `dir`, `repos`, or both");

@@ -1,4 +1,4 @@
-import { lstat, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { isValidRepoId } from "./is-valid-repo-id.ts";
 
@@ -9,13 +9,25 @@ export interface RepoSources {
   repos: ReadonlyMap<string, string>;
 }
 
-async function isRealDirectory(path: string): Promise<boolean> {
+export interface FoundRepo {
+  /** the repo's own spelling of its id: the mount's, or the folders' */
+  id: string;
+  folder: string;
+}
+
+// ids and the folder names taken for them are ASCII by the Hub grammar, so lower case is the whole of case folding
+const fold = (name: string) => name.toLowerCase();
+
+/** The subfolder of `parent` called `name`: that exact spelling, else the first in sorted order spelled so in another case. */
+async function subfolder(parent: string, name: string): Promise<string | null> {
+  let names: string[];
   try {
-    // lstat: a symlinked folder could lead outside the served tree, so it is not a repo
-    return (await lstat(path)).isDirectory();
+    // Dirent.isDirectory() is false for a symlink: a symlinked folder could lead outside the served tree, so it is not a repo
+    names = (await readdir(parent, { withFileTypes: true })).filter((e) => e.isDirectory() && isValidRepoId(e.name)).map((e) => e.name);
   } catch {
-    return false;
+    return null;
   }
+  return names.includes(name) ? name : (names.sort().find((n) => fold(n) === fold(name)) ?? null);
 }
 
 async function holdsFiles(path: string): Promise<boolean> {
@@ -24,21 +36,23 @@ async function holdsFiles(path: string): Promise<boolean> {
 }
 
 /**
- * The folder serving repo `id`, or null. Ids are checked against the Hub grammar first, so no id
+ * The repo serving `id`, or null. As on the Hub, ids match whatever their letters' case, and the
+ * answer carries the repo's own spelling. Ids are checked against the Hub grammar first, so no id
  * can reach outside the mounts. Folders are looked up on every call: repos may appear while it runs.
  */
-export async function findRepoFolder(id: string, sources: RepoSources): Promise<string | null> {
+export async function findRepoFolder(id: string, sources: RepoSources): Promise<FoundRepo | null> {
   if (!isValidRepoId(id)) return null;
-  const mounted = sources.repos.get(id);
-  if (mounted !== undefined) return mounted;
+  const mounted = sources.repos.has(id) ? id : [...sources.repos.keys()].find((key) => fold(key) === fold(id));
+  if (mounted !== undefined) return { id: mounted, folder: sources.repos.get(mounted)! };
   if (sources.dir === undefined) return null;
   const parts = id.split("/");
-  const top = join(sources.dir, parts[0]);
-  if (!(await isRealDirectory(top))) return null;
+  const org = await subfolder(sources.dir, parts[0]);
+  if (org === null) return null;
+  const top = join(sources.dir, org);
   const legacy = await holdsFiles(top);
-  if (parts.length === 1) return legacy ? top : null;
+  if (parts.length === 1) return legacy ? { id: org, folder: top } : null;
   // a folder holding files is a legacy repo, so its subfolders are the repo's own folders, not repos
   if (legacy) return null;
-  const folder = join(top, parts[1]);
-  return (await isRealDirectory(folder)) ? folder : null;
+  const name = await subfolder(top, parts[1]);
+  return name === null ? null : { id: `${org}/${name}`, folder: join(top, name) };
 }

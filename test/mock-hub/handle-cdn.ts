@@ -23,19 +23,20 @@ export async function handleCdn(ctx: HubContext, ex: Exchange, route: CdnRoute):
   const verdict = checkCdnSignature(ctx.signingKey, ex.pathname, ex.query, ctx.now());
   if (verdict === "invalid") return sendStoreError(ex, 403, "SignatureDoesNotMatch", "The request signature does not match this path.");
   if (verdict === "expired") return sendStoreError(ex, 403, "AccessDenied", "Request has expired");
-  const folder = await findRepoFolder(route.repo, ctx.sources);
-  if (folder === null) return sendStoreError(ex, 404, "NoSuchKey", "The specified key does not exist.");
-  ex.log.repo = route.repo;
-  ctx.faults.seed(route.repo, (await readRepoSettings(folder)).faults);
-  const fault = ctx.faults.takeRequestFault(route.repo);
+  const found = await findRepoFolder(route.repo, ctx.sources);
+  if (found === null) return sendStoreError(ex, 404, "NoSuchKey", "The specified key does not exist.");
+  const { id: repo, folder } = found;
+  ex.log.repo = repo;
+  ctx.faults.seed(repo, (await readRepoSettings(folder)).faults);
+  const fault = ctx.faults.takeRequestFault(repo);
   if (fault !== undefined) {
     ex.log.fault = fault.fault;
     return sendHubError(ex.res, fault.status, undefined, `mock hub fault: ${fault.fault}`, fault.headers);
   }
-  const snapshot = await snapshotRepo(route.repo, folder, ctx.lfsThreshold, ctx.hashCache);
+  const snapshot = await snapshotRepo(repo, folder, ctx.lfsThreshold, ctx.hashCache);
   const file = snapshot.byPath.get(route.path);
   if (file === undefined || file.sha256 !== route.sha256) return sendStoreError(ex, 404, "NoSuchKey", "The specified key does not exist.");
-  await serveBytes(ctx, ex, route.repo, { absPath: file.absPath }, file.size, {
+  await serveBytes(ctx, ex, repo, { absPath: file.absPath }, file.size, {
     ETag: `"${file.sha256}"`,
     "Content-Type": "application/octet-stream",
     "Last-Modified": new Date(file.mtimeMs).toUTCString(),

@@ -105,6 +105,46 @@ describe("faults", () => {
     expect((await rawRequest(hub.url, path)).status).toBe(403);
   });
 
+  it("treeLinkTo puts its URL in every tree page's Link, as a hostile Hub could", async () => {
+    hub.setFaults("org/tiny-gpt2", { treeLinkTo: "http://elsewhere.example:9/steal?x=1" });
+    for (const path of ["/api/models/org/tiny-gpt2/tree/main", "/api/models/org/tiny-gpt2/tree/main/nested"]) {
+      const res = await rawRequest(hub.url, path);
+      expect(res.status).toBe(200);
+      expect(res.headers.link).toBe('<http://elsewhere.example:9/steal?x=1>; rel="next"');
+    }
+    expect(hub.requests.filter((r) => r.fault === "treeLinkTo")).toHaveLength(2);
+  });
+
+  it("infoBody answers model info 200 with exactly that body, after the access checks", async () => {
+    hub.setFaults("org/tiny-gpt2", { infoBody: "{not json" });
+    const res = await rawRequest(hub.url, "/api/models/org/tiny-gpt2/revision/main?expand=sha");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(res.body.toString()).toBe("{not json");
+    expect((await rawRequest(hub.url, "/api/models/org/tiny-gpt2/tree/main")).status).toBe(200);
+    hub.setFaults("org/private", { infoBody: "null" });
+    expect((await rawRequest(hub.url, "/api/models/org/private")).status).toBe(401);
+    expect((await rawRequest(hub.url, "/api/models/org/private", { headers: { Authorization: `Bearer ${PRIVATE_TOKEN}` } })).body.toString()).toBe("null");
+  });
+
+  it("redirectTo sends every resolve of an existing file to its URL; raw and missing files are untouched", async () => {
+    hub.setFaults("org/tiny-gpt2", { redirectTo: "http://127.0.0.1:9/elsewhere" });
+    for (const file of ["model.safetensors", "config.json"]) {
+      const res = await rawRequest(hub.url, `${TINY}/${file}`);
+      expect(res.status).toBe(302);
+      expect(res.headers.location).toBe("http://127.0.0.1:9/elsewhere");
+    }
+    expect((await rawRequest(hub.url, "/org/tiny-gpt2/raw/main/config.json")).status).toBe(200);
+    expect((await rawRequest(hub.url, `${TINY}/absent.txt`)).status).toBe(404);
+    expect(hub.requests.filter((r) => r.fault === "redirectTo")).toHaveLength(2);
+  });
+
+  it("takes faults set under any spelling of the repo's id", async () => {
+    hub.setFaults("ORG/Tiny-GPT2", { error5xx: { count: 1, status: 503 } });
+    expect((await rawRequest(hub.url, "/api/models/org/tiny-gpt2")).status).toBe(503);
+    expect((await rawRequest(hub.url, "/api/models/Org/Tiny-Gpt2")).status).toBe(200);
+  });
+
   it("POST /__mock/faults sets faults, GET lists them, DELETE clears them", async () => {
     const set = await rawRequest(hub.url, "/__mock/faults", {
       method: "POST",
@@ -125,6 +165,9 @@ describe("faults", () => {
       JSON.stringify({ repo: "org/x", faults: { rate429: { count: -1 } } }),
       JSON.stringify({ repo: "org/x", faults: { error5xx: { count: 1, status: 404 } } }),
       JSON.stringify({ repo: "org/x", faults: { explode: true } }),
+      JSON.stringify({ repo: "org/x", faults: { treeLinkTo: "/relative/path" } }),
+      JSON.stringify({ repo: "org/x", faults: { redirectTo: "file:///etc/passwd" } }),
+      JSON.stringify({ repo: "org/x", faults: { infoBody: { sha: 1 } } }),
     ]) {
       const res = await rawRequest(hub.url, "/__mock/faults", { method: "POST", body });
       expect(res.status, body).toBe(400);

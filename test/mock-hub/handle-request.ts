@@ -14,10 +14,11 @@ import { sendJson } from "./send-json.ts";
 import { snapshotRepo } from "./snapshot-repo.ts";
 import type { RequestLogEntry } from "./types.ts";
 
+/** The first route naming a repo that exists, its `repo` in the repo's own spelling. */
 async function firstExistingRepo(ctx: HubContext, routes: RepoRoute[]): Promise<{ route: RepoRoute; folder: string } | null> {
   for (const route of routes) {
-    const folder = await findRepoFolder(route.repo, ctx.sources);
-    if (folder !== null) return { route, folder };
+    const found = await findRepoFolder(route.repo, ctx.sources);
+    if (found !== null) return { route: { ...route, repo: found.id }, folder: found.folder };
   }
   return null;
 }
@@ -56,7 +57,16 @@ export async function handleRequest(ctx: HubContext, ex: Exchange, requests: Req
   if (revision !== "main" && revision !== "HEAD" && revision !== snapshot.sha) {
     return sendHubError(res, 404, "RevisionNotFound", `Invalid rev id: ${revision}`);
   }
-  if (route.kind === "info") return sendJson(res, 200, await buildModelInfo(snapshot, settings, ex.query));
+  if (route.kind === "info") {
+    const { infoBody } = ctx.faults.of(route.repo);
+    if (infoBody !== undefined) {
+      ex.log.fault = "infoBody";
+      res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(infoBody) });
+      res.end(infoBody);
+      return;
+    }
+    return sendJson(res, 200, await buildModelInfo(snapshot, settings, ex.query));
+  }
   if (route.kind === "tree") return handleTree(ctx, ex, snapshot, route.path, revision);
   return handleResolve(ctx, ex, snapshot, route);
 }

@@ -15,7 +15,8 @@ function contentType(path: string): string {
 /**
  * `GET|HEAD /{repo}/resolve/{rev}/{file}` and `/{repo}/raw/{rev}/{file}`. resolve sends an LFS file
  * as a 302 to a signed CDN URL with the Hub's `X-Linked-*` and `X-Xet-Hash` headers; small files,
- * and everything under raw (an LFS file's pointer text), are answered directly, with ranges.
+ * and everything under raw (an LFS file's pointer text), are answered directly, with ranges. The
+ * `redirectTo` fault sends every resolve to its URL instead.
  */
 export async function handleResolve(ctx: HubContext, ex: Exchange, snapshot: RepoSnapshot, route: RepoRoute): Promise<void> {
   const { res } = ex;
@@ -23,6 +24,13 @@ export async function handleResolve(ctx: HubContext, ex: Exchange, snapshot: Rep
   const file = snapshot.byPath.get(route.path);
   if (file === undefined) {
     sendHubError(res, 404, "EntryNotFound", "Entry not found", common);
+    return;
+  }
+  const { redirectTo } = ctx.faults.of(snapshot.id);
+  if (route.kind === "resolve" && redirectTo !== undefined) {
+    ex.log.fault = "redirectTo";
+    res.writeHead(302, { ...common, Location: redirectTo, "Content-Length": "0" });
+    res.end();
     return;
   }
   if (route.kind === "resolve" && file.lfs) {

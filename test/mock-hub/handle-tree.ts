@@ -6,7 +6,8 @@ import type { RepoSnapshot } from "./snapshot-repo.ts";
 
 /**
  * `GET /api/models/{repo}/tree/{rev}[/{path}]?recursive=&expand=`, paged as the Hub pages it:
- * at most `treePageSize` entries, then `Link: <…&cursor=…>; rel="next"` (which listFiles follows).
+ * at most `treePageSize` entries, then `Link: <…&cursor=…>; rel="next"` (which listFiles follows),
+ * or the `treeLinkTo` fault's URL on every page.
  */
 export function handleTree(ctx: HubContext, ex: Exchange, snapshot: RepoSnapshot, path: string, revision: string): void {
   const recursive = ex.query.get("recursive") === "true" || ex.query.get("recursive") === "1";
@@ -28,6 +29,11 @@ export function handleTree(ctx: HubContext, ex: Exchange, snapshot: RepoSnapshot
     const next = new URLSearchParams(ex.query);
     next.set("cursor", Buffer.from(String(end), "utf8").toString("base64url"));
     headers.Link = `<${ex.origin}${ex.pathname}?${next}>; rel="next"`;
+  }
+  const { treeLinkTo } = ctx.faults.of(snapshot.id);
+  if (treeLinkTo !== undefined) {
+    ex.log.fault = "treeLinkTo";
+    headers.Link = `<${treeLinkTo}>; rel="next"`;
   }
   sendJson(ex.res, 200, entries.slice(offset, end), headers);
 }

@@ -10,6 +10,12 @@ export interface RepoFaults {
   slowBytesPerSecond?: number;
   /** lifetime of the signed CDN URLs handed out for this repo, replacing the server's default */
   expireSignaturesAfterMs?: number;
+  /** every tree listing page answers `Link: <treeLinkTo>; rel="next"` (an absolute http(s) URL): a hostile Hub sending the client elsewhere */
+  treeLinkTo?: string;
+  /** model info answers 200 with exactly this body, as JSON: a broken Hub */
+  infoBody?: string;
+  /** resolve answers every file that exists with a 302 to this absolute http(s) URL instead of the file or the CDN */
+  redirectTo?: string;
 }
 
 /** `.mockhub.json` in a repo folder: how the repo presents itself. Every key is optional. */
@@ -57,7 +63,7 @@ export interface RequestLogEntry {
   /** the repo the request was about, when it named a known one */
   repo?: string;
   /** the fault that shaped the answer */
-  fault?: "rate429" | "error5xx" | "dropAfterBytes" | "slowBytesPerSecond";
+  fault?: "rate429" | "error5xx" | "dropAfterBytes" | "slowBytesPerSecond" | "treeLinkTo" | "infoBody" | "redirectTo";
 }
 
 export interface MockHub {

@@ -12,6 +12,14 @@ function wholeNumber(value: unknown, where: string, min: number): number {
   return value;
 }
 
+function absoluteUrl(value: unknown, where: string): string {
+  const url = typeof value === "string" && URL.canParse(value) ? new URL(value) : null;
+  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new MockHubError("BadFaults", `${where} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return value as string;
+}
+
 function part(value: unknown, where: string): Record<string, unknown> {
   if (!isObject(value)) throw new MockHubError("BadFaults", `${where} must be an object`);
   return value;
@@ -20,7 +28,7 @@ function part(value: unknown, where: string): Record<string, unknown> {
 /** Checks a fault description (from `.mockhub.json`, `POST /__mock/faults` or `setFaults`) and returns a fresh copy. */
 export function validateRepoFaults(value: unknown): RepoFaults {
   const faults = part(value, "faults");
-  const known = ["rate429", "error5xx", "dropAfterBytes", "slowBytesPerSecond", "expireSignaturesAfterMs"];
+  const known = ["rate429", "error5xx", "dropAfterBytes", "slowBytesPerSecond", "expireSignaturesAfterMs", "treeLinkTo", "infoBody", "redirectTo"];
   const unknown = Object.keys(faults).filter((key) => !known.includes(key));
   if (unknown.length > 0) throw new MockHubError("BadFaults", `unknown fault(s) ${unknown.join(", ")}; known: ${known.join(", ")}`);
   const out: RepoFaults = {};
@@ -43,6 +51,12 @@ export function validateRepoFaults(value: unknown): RepoFaults {
   }
   if (faults.expireSignaturesAfterMs !== undefined) {
     out.expireSignaturesAfterMs = wholeNumber(faults.expireSignaturesAfterMs, "expireSignaturesAfterMs", 0);
+  }
+  if (faults.treeLinkTo !== undefined) out.treeLinkTo = absoluteUrl(faults.treeLinkTo, "treeLinkTo");
+  if (faults.redirectTo !== undefined) out.redirectTo = absoluteUrl(faults.redirectTo, "redirectTo");
+  if (faults.infoBody !== undefined) {
+    if (typeof faults.infoBody !== "string") throw new MockHubError("BadFaults", `infoBody must be a string, got ${JSON.stringify(faults.infoBody)}`);
+    out.infoBody = faults.infoBody;
   }
   return out;
 }
