@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineProject } from "vitest/config";
+import { ALLOWED_GATED, SUITE_TOKEN } from "./functions/test/write-trust-models.ts";
 
 // wrangler refuses an assets directory that does not exist, and a fresh clone has no built site
 mkdirSync(new URL("./site/dist", import.meta.url), { recursive: true });
@@ -17,6 +18,9 @@ export default defineProject({
         queueConsumers: { "heavytail-tasks": { maxBatchSize: 1, maxBatchTimeout: 1, maxRetries: 10 } },
         bindings: {
           HF_ENDPOINT: inject("hubUrl"),
+          // opens the suites' private and gated repos, as an operator's token would
+          HF_TOKEN: SUITE_TOKEN,
+          GATED_REPOS: ALLOWED_GATED,
           TASK_LEASE_SECONDS: "5",
           TASK_START_SECONDS: "10",
           TRIGGERS_PER_MINUTE: "1000",

@@ -2,6 +2,7 @@ import type { AnalysisJob } from "./job/analysis-job.ts";
 import type { LeaderboardIndex } from "./leaderboard/leaderboard-index.ts";
 import type { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
 import type { TaskMessage } from "./queue/task-message.ts";
+import type { RevisionLookup } from "./trigger/revision-lookup.ts";
 
 /** The web Worker's bindings (wrangler.toml) and configuration. Vars arrive as strings. */
 export interface Env {
@@ -9,6 +10,7 @@ export interface Env {
   JOBS: DurableObjectNamespace<AnalysisJob>;
   RATE_LIMITER: DurableObjectNamespace<TriggerRateLimiter>;
   LEADERBOARD: DurableObjectNamespace<LeaderboardIndex>;
+  REVISIONS: DurableObjectNamespace<RevisionLookup>;
   TASKS: Queue<TaskMessage>;
   ASSETS?: Fetcher;
   /** the Hub to talk to (the real one, or the mock Hub in tests and the demo) */
@@ -26,7 +28,18 @@ export interface Env {
   EDGE_TASK_FLOPS?: string;
   /** bytes one task may use for Grams and buffers */
   EDGE_TASK_BYTES?: string;
+  /** comma-separated gated repos the operator allows to be analysed and published (none by default) */
+  GATED_REPOS?: string;
+  /** comma-separated hosts file reads may be redirected to (default: the Hub's own, DEFAULT_REDIRECT_HOSTS) */
+  HUB_REDIRECT_HOSTS?: string;
+  GLOBAL_TRIGGERS_PER_MINUTE?: string;
+  /** comma-separated origins (besides the service's own) whose pages may POST /api/analyze */
+  ALLOWED_ORIGINS?: string;
+  MAX_SHARDS?: string;
+  MAX_TENSORS?: string;
+  MAX_LAYERS?: string;
+  JOB_BUDGET_SECONDS?: string;
 }
 
 /** The tasks Worker's bindings (wrangler.tasks.toml): the job objects live in the web Worker. */
-export type TasksEnv = Omit<Env, "RATE_LIMITER" | "LEADERBOARD" | "TASKS" | "ASSETS">;
+export type TasksEnv = Omit<Env, "RATE_LIMITER" | "LEADERBOARD" | "REVISIONS" | "TASKS" | "ASSETS">;

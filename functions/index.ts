@@ -4,6 +4,7 @@ import type { Env } from "./env.ts";
 export { AnalysisJob } from "./job/analysis-job.ts";
 export { LeaderboardIndex } from "./leaderboard/leaderboard-index.ts";
 export { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
+export { RevisionLookup } from "./trigger/revision-lookup.ts";
 
 /**
  * The web Worker (wrangler.toml): routes, badges and the site's assets, and the job, leaderboard

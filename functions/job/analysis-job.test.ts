@@ -143,14 +143,15 @@ describe("triggers", () => {
     [{ model: 42 }, "invalid_request"],
     [{}, "invalid_request"],
   ])("refuses %j with 400 before asking the Hub", async (body, error) => {
-    const response = await workerFetch("/api/analyze", { method: "POST", body: JSON.stringify(body) });
+    const response = await workerFetch("/api/analyze", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error, message: expect.any(String) });
   });
 
   it("refuses a body that is not JSON", async () => {
-    const response = await workerFetch("/api/analyze", { method: "POST", body: "model=gpt2" });
+    const response = await workerFetch("/api/analyze", { method: "POST", headers: { "content-type": "application/json" }, body: "model=gpt2" });
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_request" });
   });
 
   it("answers 404 for models and revisions the Hub does not have", async () => {
@@ -180,14 +181,14 @@ describe("triggers", () => {
 describe("a job whose Workers died", () => {
   async function seedJob(id: string, sha: string, tasks: (plans: Awaited<ReturnType<typeof planModel>>["plans"]) => Record<string, unknown>) {
     const realSha = (await resolveModelRevision(id, "main", { hubUrl })).sha;
-    const planned = await planModel(["model.safetensors"], (f) => hubFileSource(config, id, realSha, f), config.maxModelBytes);
+    const planned = await planModel(["model.safetensors"], (f) => hubFileSource(config, id, realSha, f), { maxModelBytes: config.maxModelBytes, ...config.limits });
     const key = `${id}@${sha}`;
     const stub = bindings.JOBS.get(bindings.JOBS.idFromName(key));
     const job: JobRecord = {
       key, id, sha, revision: "main", family: null, weightFiles: ["model.safetensors"], files: [{ name: "model.safetensors", size: 1 }],
-      defaultBranch: true, state: "running", created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", seed: 1,
+      defaultBranch: true, committed_at: null, state: "running", created_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", seed: 1,
       plan_attempts: 1, layers_total: planned.plans.filter((p) => p.skip_reason === undefined).length, layers_done: 0, layers_failed: 0, bytes_total: 1, bytes_done: 0,
-      running_since: 1, tasks_total: 0, tasks_resent: 0, skipped: [], parameters: 1, dtypes: ["F32"], notes: [],
+      running_since: Date.now(), tasks_total: 0, tasks_resent: 0, skipped_count: 0, parameters: 1, dtypes: ["F32"], notes: [],
     };
     const entries = tasks(planned.plans);
     job.layers_done = Object.keys(entries).filter((k) => k.startsWith("result:")).length;

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { assembleReport } from "../../shared/analyze/assemble-report.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { AnalysedLayer, FailedLayer } from "../../shared/report/schema.ts";
+import type { AnalysedLayer, FailedLayer, SkippedLayer } from "../../shared/report/schema.ts";
 import { validateReport } from "../../shared/report/validate-report.ts";
 import { readConfig, type ServiceConfig } from "../config.ts";
 import { workerEngine } from "../engine.ts";
@@ -16,7 +16,7 @@ import type { TaskMessage } from "../queue/task-message.ts";
 import { jobStatus } from "./job-status.ts";
 import { expectedTaskSeconds } from "./expected-task-seconds.ts";
 import type { FlightRecord, JobInput, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
-import { planModel } from "./plan-model.ts";
+import { planModel, type ModelPlan } from "./plan-model.ts";
 import { splitLayer } from "./split-layer.ts";
 
 const JOB = "job";
@@ -26,6 +26,13 @@ const READY = "ready:";
 const FLIGHT = "flight:";
 const RESULT = "result:";
 const FAILURE = "failure:";
+const SKIPPED = "skipped:";
+// when a consumer last started, renewed or finished a task (ms since epoch)
+const HEARD = "heard";
+// the skipped list in pieces this long: a record holds at most 2 MB
+const SKIPPED_PIECE = 500;
+// a report this large would be served to every reader of its card; the layer limit keeps real ones far below
+const MAX_REPORT_BYTES = 64 << 20;
 // queue.sendBatch takes at most 100 messages and 256 KB
 const SEND_BATCH = 50;
 const MAX_MESSAGE_BYTES = 120_000;
@@ -83,7 +90,7 @@ export class AnalysisJob extends DurableObject<Env> {
       running_since: null,
       tasks_total: 0,
       tasks_resent: 0,
-      skipped: [],
+      skipped_count: 0,
       parameters: 0,
       dtypes: [],
       notes: [],
@@ -106,6 +113,8 @@ export class AnalysisJob extends DurableObject<Env> {
   async startTask(taskId: string): Promise<{ run: boolean }> {
     const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
     if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return { run: false };
+    // a job that failed meanwhile keeps its records until restarted; its messages still in the queue are let go
+    if ((await this.job())?.state !== "running") return { run: false };
     const now = Date.now();
     const flight = await this.ctx.storage.get<FlightRecord>(FLIGHT + taskId);
     if (task.state === "running" && flight && flight.deadline > now) return { run: false };
@@ -119,6 +128,7 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.ctx.storage.put<unknown>({
       [TASK + taskId]: { ...task, state: "running", attempts: task.attempts + 1 } satisfies TaskRecord,
       [FLIGHT + taskId]: { state: "running", deadline, since: now, cost_seconds: task.cost_seconds } satisfies FlightRecord,
+      [HEARD]: now,
     });
     await this.ctx.storage.delete(READY + taskId);
     await this.watchBy(deadline);
@@ -138,7 +148,7 @@ export class AnalysisJob extends DurableObject<Env> {
     const renewed: FlightRecord = { state: "running", deadline: now + this.leaseMs(task), since: flight?.since ?? now, cost_seconds: task.cost_seconds };
     // a consumer presumed dead is alive after all: it holds the task again, and the duplicate sent meanwhile will be refused
     if (task.state !== "running") await this.ctx.storage.put(TASK + taskId, { ...task, state: "running" } satisfies TaskRecord);
-    await this.ctx.storage.put(FLIGHT + taskId, renewed);
+    await this.ctx.storage.put<unknown>({ [FLIGHT + taskId]: renewed, [HEARD]: now });
     return { run: true };
   }
 
@@ -158,6 +168,7 @@ export class AnalysisJob extends DurableObject<Env> {
   async completeTask(taskId: string, layer: AnalysedLayer | null): Promise<void> {
     const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
     if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return;
+    await this.ctx.storage.put(HEARD, Date.now());
     await this.endTask(task, "done");
     if (layer === null) {
       await this.releaseCombine(task.plan.layer_id);
@@ -170,12 +181,24 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.afterTaskEnded();
   }
 
-  /** A task that cannot succeed: its layer is recorded failed with the reason; the job goes on. */
+  /** A task that cannot succeed for the model's own reasons (bad bytes, non-finite weights): its layer is recorded failed with the reason; the job goes on. */
   async failTask(taskId: string, reason: string): Promise<void> {
     const task = await this.ctx.storage.get<TaskRecord>(TASK + taskId);
     if (!task || task.state === "done" || task.state === "failed" || task.state === "waiting") return;
     await this.failLayer(task.plan, reason);
     await this.afterTaskEnded();
+  }
+
+  /**
+   * The job cannot be finished for reasons outside the model (the Hub kept failing after the
+   * retries, a file changed under a pinned commit, tasks lost again and again): it fails with the
+   * reason and publishes nothing, so a partial report never stands for the model. A trigger starts
+   * it again.
+   */
+  async failJob(reason: string): Promise<void> {
+    const job = await this.job();
+    if (!job || job.state === "done" || job.state === "failed") return;
+    await this.fail(job, reason);
   }
 
   override async alarm(): Promise<void> {
@@ -190,17 +213,28 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.save({ ...job, state: "planning", plan_attempts: job.plan_attempts + 1 });
     let planned;
     try {
-      planned = await planModel(job.weightFiles, (file) => hubFileSource(config, job.id, job.sha, file), config.maxModelBytes);
+      planned = await planModel(job.weightFiles, (file) => hubFileSource(config, job.id, job.sha, file), { maxModelBytes: config.maxModelBytes, ...config.limits });
     } catch (error) {
       const current = (await this.job())!;
       if (isTransientError(error) && current.plan_attempts < MAX_PLAN_ATTEMPTS) {
         await this.ctx.storage.setAlarm(Date.now() + 2000 * 2 ** current.plan_attempts);
       } else {
-        const { code, message } = toApiError(error);
-        await this.save({ ...current, state: "failed", error: code === "model_too_large" ? message : `could not read the model's weight files: ${message}` });
+        const { status, message } = toApiError(error);
+        await this.fail(current, status === 413 ? message : `could not read the model's weight files: ${message}`);
       }
       return;
     }
+    try {
+      await this.dispatch(planned);
+    } catch (error) {
+      // whatever went wrong (storage refusing a value, a bug), the job ends saying so instead of planning forever
+      await this.fail((await this.job())!, `could not plan the analysis: ${describe(error)}`);
+    }
+  }
+
+  /** Records the planned tasks and skipped tensors, and sends the first tasks. */
+  private async dispatch(planned: ModelPlan): Promise<void> {
+    const config = this.config;
     const analysed = planned.plans.filter((p) => p.skip_reason === undefined);
     const entries: Record<string, unknown> = {};
     const tooLarge: [LayerPlan, string][] = [];
@@ -219,6 +253,10 @@ export class AnalysisJob extends DurableObject<Env> {
         tasks++;
       }
     }
+    const skipped: SkippedLayer[] = planned.plans
+      .filter((p) => p.skip_reason !== undefined)
+      .map((p) => ({ layer_id: p.layer_id, name: p.name, shape: p.tensor.shape, dtype: p.tensor.dtype, reason: p.skip_reason! }));
+    for (let i = 0; i < skipped.length; i += SKIPPED_PIECE) entries[SKIPPED + String(i / SKIPPED_PIECE).padStart(6, "0")] = skipped.slice(i, i + SKIPPED_PIECE);
     await putAll(this.ctx.storage, entries);
     const current = (await this.job())!;
     await this.save({
@@ -228,9 +266,7 @@ export class AnalysisJob extends DurableObject<Env> {
       bytes_total: analysed.reduce((sum, p) => sum + tensorBytes(p), 0),
       running_since: Date.now(),
       tasks_total: tasks,
-      skipped: planned.plans
-        .filter((p) => p.skip_reason !== undefined)
-        .map((p) => ({ layer_id: p.layer_id, name: p.name, shape: p.tensor.shape, dtype: p.tensor.dtype, reason: p.skip_reason! })),
+      skipped_count: skipped.length,
       parameters: planned.parameters,
       dtypes: planned.dtypes,
       family: current.family ?? planned.family,
@@ -244,6 +280,12 @@ export class AnalysisJob extends DurableObject<Env> {
   /** Sends again the tasks in flight whose deadline passed, fills the window, and sets the next alarm. */
   private async watch(): Promise<void> {
     const now = Date.now();
+    const job = (await this.job())!;
+    const budget = this.config.limits.jobBudgetMs;
+    if (job.running_since !== null && now - job.running_since > budget) {
+      await this.fail(job, `the analysis ran longer than this service allows one job (${Math.round(budget / 1000)} s); nothing was published`);
+      return;
+    }
     const lost: TaskRecord[] = [];
     for (const [key, flight] of await this.ctx.storage.list<FlightRecord>({ prefix: FLIGHT })) {
       if (flight.deadline > now) continue;
@@ -254,14 +296,14 @@ export class AnalysisJob extends DurableObject<Env> {
       }
       this.streaming.delete(task.id);
       if (task.sends >= this.config.taskMaxAttempts * MAX_SENDS_PER_ATTEMPT) {
-        await this.failLayer(task.plan, `the layer's task was sent ${task.sends} times and never finished (messages lost, or every consumer died)`);
+        await this.fail(job, `the task of layer ${task.plan.name} was sent ${task.sends} times and never finished (messages lost, or every consumer died); nothing was published`);
+        return;
       } else {
         lost.push(task);
       }
     }
     if (lost.length > 0) {
-      const job = (await this.job())!;
-      await this.save({ ...job, tasks_resent: job.tasks_resent + lost.length });
+      await this.save({ ...(await this.job())!, tasks_resent: job.tasks_resent + lost.length });
       await this.send(lost);
     }
     await this.fill();
@@ -379,6 +421,15 @@ export class AnalysisJob extends DurableObject<Env> {
   private async finish(): Promise<void> {
     const job = (await this.job())!;
     if (job.state !== "running") return;
+    try {
+      await this.publish(job);
+    } catch (error) {
+      await this.fail((await this.job())!, `could not write the report: ${describe(error)}`);
+    }
+  }
+
+  /** Assembles, checks and publishes the report, then keeps only the job's record. */
+  private async publish(job: JobRecord): Promise<void> {
     const layers = [...(await this.ctx.storage.list<AnalysedLayer>({ prefix: RESULT })).values()];
     const failed = [...(await this.ctx.storage.list<FailedLayer>({ prefix: FAILURE })).values()];
     const report = assembleReport({
@@ -395,26 +446,44 @@ export class AnalysisJob extends DurableObject<Env> {
       },
       method: { randomize: true, seed: job.seed, engine: workerEngine.name },
       layers,
-      skipped: job.skipped,
+      skipped: [...(await this.ctx.storage.list<SkippedLayer[]>({ prefix: SKIPPED })).values()].flat(),
       failed,
       createdAt: new Date(),
       notes: job.notes,
     });
     const validation = validateReport(report);
     if (!validation.ok) {
-      await this.save({ ...job, state: "failed", error: `the assembled report is invalid: ${validation.errors.slice(0, 5).join("; ")}` });
+      await this.fail(job, `the assembled report is invalid: ${validation.errors.slice(0, 5).join("; ")}`);
+      return;
+    }
+    const bytes = JSON.stringify(report).length;
+    if (bytes > MAX_REPORT_BYTES) {
+      await this.fail(job, `the report would be ${bytes} bytes, more than this service stores (${MAX_REPORT_BYTES})`);
       return;
     }
     const latest = job.defaultBranch || (await getLatestSha(this.env.REPORTS, job.id)) === null;
-    await publishReport(this.env, report, { latest });
+    await publishReport(this.env, report, { latest, committedAt: job.committed_at });
     await this.save({ ...job, state: "done" });
+    await this.clearWork();
+  }
+
+  /** Ends the job failed, with its reason; what it computed is let go, so a trigger starts afresh. */
+  private async fail(job: JobRecord, reason: string): Promise<void> {
+    await this.save({ ...job, state: "failed", error: reason });
+    const combines = [...(await this.ctx.storage.list<TaskRecord>({ prefix: TASK })).values()].flatMap((t) => (t.work.kind === "combine" ? [t.work] : []));
+    for (const combine of combines) await deleteGramParts(this.env.REPORTS, job.key, combine.parts.map((p) => p.task));
+    await this.clearWork();
+  }
+
+  /** The job keeps only its record: tasks, results and the alarm go. */
+  private async clearWork(): Promise<void> {
     this.streaming.clear();
-    // the report now lives in KV; the job keeps only its record
     await this.ctx.storage.deleteAlarm();
-    for (const prefix of [TASK, READY, FLIGHT, RESULT, FAILURE]) {
+    for (const prefix of [TASK, READY, FLIGHT, RESULT, FAILURE, SKIPPED]) {
       const keys = [...(await this.ctx.storage.list({ prefix })).keys()];
       for (let i = 0; i < keys.length; i += 128) await this.ctx.storage.delete(keys.slice(i, i + 128));
     }
+    await this.ctx.storage.delete(HEARD);
   }
 
   /** How long a running task may go unheard of: the base lease plus twice its expected cost. */
@@ -433,7 +502,8 @@ export class AnalysisJob extends DurableObject<Env> {
     }
     let streaming = 0;
     for (const bytes of this.streaming.values()) streaming += bytes;
-    return jobStatus(job, Date.now(), { queued, running, streaming });
+    const heardAt = (await this.ctx.storage.get<number>(HEARD)) ?? null;
+    return jobStatus(job, Date.now(), { queued, running, streaming, heardAt });
   }
 
   private job(): Promise<JobRecord | undefined> {
@@ -443,6 +513,10 @@ export class AnalysisJob extends DurableObject<Env> {
   private async save(job: JobRecord): Promise<void> {
     await this.ctx.storage.put(JOB, { ...job, updated_at: new Date().toISOString() });
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error).slice(0, 500);
 }
 
 function tensorBytes(plan: LayerPlan): number {

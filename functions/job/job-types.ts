@@ -1,5 +1,5 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { SkippedLayer, WeightFormat } from "../../shared/report/schema.ts";
+import type { WeightFormat } from "../../shared/report/schema.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";
@@ -17,6 +17,8 @@ export interface JobInput {
   files: { name: string; size: number }[];
   /** the trigger asked for the default branch, so the report may become the model's latest */
   defaultBranch: boolean;
+  /** the commit's date as the Hub gives it: `latest` only moves forward by it */
+  committed_at: string | null;
 }
 
 /** The job's persistent record (Durable Object storage key `job`). */
@@ -38,7 +40,8 @@ export interface JobRecord extends JobInput {
   tasks_total: number;
   /** tasks presumed lost (a consumer died, a message was dropped) and sent again */
   tasks_resent: number;
-  skipped: SkippedLayer[];
+  /** tensors not analysed; the list itself is kept in pieces apart (`skipped:{n}`), so the record stays small */
+  skipped_count: number;
   parameters: number;
   dtypes: string[];
   /** how the weights were stored, and the report's notes on it (planModel) */
@@ -92,6 +95,9 @@ export interface JobStatus {
   bytes_streamed: number;
   bytes_total: number;
   eta_seconds: number | null;
+  /** no consumer has started, renewed or finished a task for `stalled_seconds` while tasks are in flight (the job sends them again at their deadlines) */
+  stalled: boolean;
+  stalled_seconds: number;
   error?: string;
   report_url: string;
   created_at: string;

@@ -5,6 +5,7 @@ import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { WeightFormat } from "../../shared/report/schema.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
+import type { JobLimits } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
 
 /**
@@ -25,19 +26,30 @@ export interface ModelPlan {
   family: string | null;
 }
 
+export type PlanLimits = Pick<JobLimits, "maxTensors" | "maxLayers" | "maxNameLength" | "headerConcurrency"> & { maxModelBytes: number };
+
 /**
- * Reads the weight files' headers (range requests; the index for sharded models; safetensors,
- * PyTorch or GGUF), plans the layers (docs/metrics.md §1–2) and enforces the size limit before any
- * weight is streamed.
+ * Reads the weight files' headers (range requests, a few at a time; the index for sharded models;
+ * safetensors, PyTorch or GGUF), plans the layers (docs/metrics.md §1–2) and enforces the
+ * service's limits — bytes, tensors, layers, name lengths — before any weight is streamed.
  */
-export async function planModel(files: string[], open: (file: string) => ByteSource, maxModelBytes: number): Promise<ModelPlan> {
-  const listing = await listWeightTensors({ files, open: (file) => capReads(open(file), MAX_HEADER_READ_BYTES) });
+export async function planModel(files: string[], open: (file: string) => ByteSource, limits: PlanLimits): Promise<ModelPlan> {
+  const listing = await listWeightTensors({ files, open: (file) => capReads(open(file), MAX_HEADER_READ_BYTES), concurrency: limits.headerConcurrency });
   const { tensors } = listing;
+  if (tensors.length > limits.maxTensors) {
+    throw new ApiError(413, "too_many_tensors", `the model's files list ${tensors.length} tensors; this service reads at most ${limits.maxTensors}`);
+  }
+  const long = tensors.find((t) => t.name.length > limits.maxNameLength);
+  if (long) throw new ApiError(422, "invalid_weights", `${long.file} names a tensor of ${long.name.length} characters; this service reads names of at most ${limits.maxNameLength}`);
   const tensorBytes = tensors.reduce((sum, t) => sum + (t.end - t.begin), 0);
-  if (tensorBytes > maxModelBytes) {
-    throw new ApiError(413, "model_too_large", `the model's tensors hold ${tensorBytes} bytes, more than this service's limit of ${maxModelBytes}`);
+  if (tensorBytes > limits.maxModelBytes) {
+    throw new ApiError(413, "model_too_large", `the model's tensors hold ${tensorBytes} bytes, more than this service's limit of ${limits.maxModelBytes}`);
   }
   const plans = planLayers(tensors);
+  const analysed = plans.filter((p) => p.skip_reason === undefined).length;
+  if (analysed > limits.maxLayers) {
+    throw new ApiError(413, "too_many_layers", `the model has ${analysed} layers to analyse; one report of this service holds at most ${limits.maxLayers}`);
+  }
   const { format, notes } = describeWeightFormat(listing, plans.filter((p) => p.skip_reason === undefined));
   return { plans, ...summarizeTensors(tensors), ...(format ? { format } : {}), notes, family: listing.family };
 }

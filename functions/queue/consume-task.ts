@@ -4,6 +4,7 @@ import type { TasksEnv } from "../env.ts";
 import { toApiError } from "../http/to-api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { isTransientError } from "./is-transient-error.ts";
+import { isUpstreamError } from "./is-upstream-error.ts";
 import { renewingByteSource, TaskNotWantedError } from "./renewing-byte-source.ts";
 import { retryDelaySeconds } from "./retry-delay-seconds.ts";
 import { runTaskWork } from "./run-task-work.ts";
@@ -16,8 +17,9 @@ const RENEW_EVERY_MS = 5000;
  * Handles one queue message: asks the job whether the task is still wanted (a duplicate, or one
  * finished meanwhile, is let go), does it while renewing its lease, and posts the result. A
  * transient Hub failure gives the task back and retries the message with backoff (honouring
- * Retry-After) up to TASK_MAX_ATTEMPTS deliveries; after that, or on a final error (bad bytes, a
- * NaN weight), the layer is recorded failed with the reason, and the job goes on.
+ * Retry-After) up to TASK_MAX_ATTEMPTS deliveries; when the Hub still fails after that, or refuses
+ * for good, the job fails with the reason and publishes nothing. A failure of the model's own
+ * (bad bytes, a NaN weight) records the layer failed with the reason, and the job goes on.
  */
 export async function consumeTask(message: Message<TaskMessage>, env: TasksEnv, engine: LayerEngine): Promise<void> {
   const task = message.body;
@@ -47,7 +49,11 @@ export async function consumeTask(message: Message<TaskMessage>, env: TasksEnv, 
       message.retry({ delaySeconds });
       return;
     }
-    await job.failTask(task.task, reasonOf(error));
+    if (isUpstreamError(error)) {
+      await job.failJob(`reading ${task.plan.tensor.file} (layer ${task.plan.name}) from the Hub failed after ${message.attempts} tries: ${reasonOf(error)}; nothing was published — analyse again to retry`);
+    } else {
+      await job.failTask(task.task, reasonOf(error));
+    }
     message.ack();
     return;
   }

@@ -16,7 +16,7 @@ it("measures a layer the same whether it runs whole, packed, or split into parts
   const id = "tesseract/eng_lstm";
   const { sha } = await resolveModelRevision(id, "main", { hubUrl: inject("hubUrl") });
   const source = () => hubFileSource(config, id, sha, "model.safetensors");
-  const { plans } = await planModel(["model.safetensors"], () => source(), config.maxModelBytes);
+  const { plans } = await planModel(["model.safetensors"], () => source(), { maxModelBytes: config.maxModelBytes, ...config.limits });
   // the first 512 × 608 gate matrix: wide
   const plan = plans.find((p) => p.skip_reason === undefined && p.rows < p.cols)!;
   const task = (work: TaskWork, name: string): TaskMessage => ({ key: `${id}@${sha}`, id, sha, task: name, plan, work, seed: 1 });

@@ -2,8 +2,10 @@ import { badgeContent } from "../../shared/badge/badge-content.ts";
 import { renderBadgeSvg } from "../../shared/badge/render-badge-svg.ts";
 import { shieldsEndpoint } from "../../shared/badge/shields-endpoint.ts";
 import { ApiError } from "../http/api-error.ts";
+import { etagMatches } from "../http/etag-matches.ts";
 import { parseKeyPath } from "../http/parse-key-path.ts";
 import { getRowMetadata } from "../kv/report-store.ts";
+import { redirectToCanonical } from "./redirect-to-canonical.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
 
 const LATEST_SECONDS = 300;
@@ -21,8 +23,12 @@ export async function getBadge(c: AppContext): Promise<Response> {
   if (format === null) throw new ApiError(404, "not_found", "a badge is /badge/org/name.svg or /badge/org/name.json");
   const { id, sha: pinned } = parseKeyPath(rest.slice(0, rest.length - format.length - 1));
   const found = await getRowMetadata(c.env.REPORTS, id, pinned);
+  if (found === null) {
+    const moved = await redirectToCanonical(c, "/badge/", id);
+    if (moved) return moved;
+  }
   if (pinned && found === null) throw new ApiError(404, "report_not_found", `no report of ${id}@${pinned}`);
-  const content = badgeContent(found === null ? null : { successfulFitAlpha: found.metadata.summary.successful_fit_alpha });
+  const content = badgeContent(found === null ? null : { successfulFitAlpha: found.metadata.summary.successful_fit_alpha, layersFailed: found.metadata.summary.layers_failed });
   const seconds = pinned ? PINNED_SECONDS : found === null ? NOT_ANALYSED_SECONDS : LATEST_SECONDS;
   const etag = `"${format}-${found?.sha ?? "none"}"`;
   const headers: Record<string, string> = {
@@ -31,7 +37,7 @@ export async function getBadge(c: AppContext): Promise<Response> {
     etag,
     "access-control-allow-origin": "*",
   };
-  if (c.req.header("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (etagMatches(c.req.header("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   const body =
     format === "svg"
       ? renderBadgeSvg(content, found === null ? { link: `/${id}` } : {})

@@ -1,6 +1,8 @@
 import { ApiError } from "../http/api-error.ts";
+import { etagMatches } from "../http/etag-matches.ts";
 import { parseKeyPath } from "../http/parse-key-path.ts";
 import { getLatestSha, getReportText, reportKey } from "../kv/report-store.ts";
+import { redirectToCanonical } from "./redirect-to-canonical.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
 
 /** GET /api/reports/{id} (latest) and /api/reports/{id}@{sha} (pinned, immutable): the report JSON. */
@@ -9,6 +11,8 @@ export async function getReport(c: AppContext): Promise<Response> {
   const sha = pinned ?? (await getLatestSha(c.env.REPORTS, id));
   const text = sha === null ? null : await getReportText(c.env.REPORTS, id, sha);
   if (text === null || sha === null) {
+    const moved = await redirectToCanonical(c, "/api/reports/", id);
+    if (moved) return moved;
     throw new ApiError(404, "report_not_found", `no report of ${pinned ? reportKey(id, pinned) : id} yet; POST /api/analyze to start one`);
   }
   const etag = `"${sha}"`;
@@ -18,6 +22,6 @@ export async function getReport(c: AppContext): Promise<Response> {
     etag,
     "x-report-key": reportKey(id, sha),
   };
-  if (!pinned && c.req.header("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (etagMatches(c.req.header("if-none-match"), etag)) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers });
 }

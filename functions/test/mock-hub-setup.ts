@@ -8,6 +8,7 @@ import { writeLlamaLikeModel } from "../../test/helpers/generate-models.ts";
 import { quantizedTensor, tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpoint } from "../../test/helpers/tiny-llama.ts";
 import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
 import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
+import { writeTrustModels } from "./write-trust-models.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,8 +38,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await writeFile(join(dir, "formats", repo, file), bytes);
     if (repo !== "gguf") await writeFile(join(dir, "formats", repo, "config.json"), config);
   }
+  const trust = await writeTrustModels(join(dir, "trust"));
   const hub = await createMockHub({
     repos: {
+      ...Object.fromEntries(trust.map((folder) => [`trust/${folder}`, join(dir, "trust", folder)])),
       "hostile/nan-layer": join(dir, "hostile", "nan-layer"),
       "hostile/injection": join(dir, "hostile", "injection"),
       "copies/injection": join(dir, "hostile", "injection"),

@@ -1,7 +1,7 @@
 import web from "../index.ts";
 import tasks from "../tasks.ts";
 
-export { AnalysisJob, LeaderboardIndex, TriggerRateLimiter } from "../index.ts";
+export { AnalysisJob, LeaderboardIndex, RevisionLookup, TriggerRateLimiter } from "../index.ts";
 
 /**
  * The Worker suites run the web and tasks Workers as one (vitest-pool-workers runs one Worker):

@@ -1,14 +1,19 @@
 import { chooseWeightFiles, PYTORCH_INDEX, SAFETENSORS_INDEX } from "../../shared/analyze/choose-weight-files.ts";
 import { WeightFilesError } from "../../shared/analyze/weight-files-error.ts";
-import { resolveModelRevision } from "../../shared/hub/resolve-model-revision.ts";
+import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
+import type { ResolvedModel } from "../../shared/hub/resolve-model-revision.ts";
 import { parsePytorchIndex } from "../../shared/pytorch/parse-pytorch-index.ts";
 import { parseSafetensorsIndex } from "../../shared/safetensors/parse-safetensors-index.ts";
-import type { ServiceConfig } from "../config.ts";
+import type { SafetensorsIndex } from "../../shared/safetensors/types.ts";
+import type { JobLimits, ServiceConfig } from "../config.ts";
 import type { Env } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import type { JobStatus } from "../job/job-types.ts";
 import { getReportText, reportKey } from "../kv/report-store.ts";
+import { pointLatest } from "../leaderboard/publish-report.ts";
+import { checkGlobalTriggerRate } from "../rate-limit/check-trigger-rate.ts";
+import { lookupRevision } from "./revision-lookup.ts";
 
 export const DEFAULT_REVISION = "main";
 // an index of a very large model is a few hundred KB; more is not an index
@@ -19,23 +24,31 @@ export type TriggerOutcome =
   | { kind: "job"; key: string; id: string; sha: string; status: JobStatus };
 
 /**
- * Resolves the revision to a commit through the Hub API, answers the stored report when the key
- * has one, else chooses the weight files (safetensors, else PyTorch, else GGUF: the CLI's policy,
- * chooseWeightFiles), checks their total size before any weight is read, and starts — or joins —
- * the key's job.
+ * Resolves the revision to a commit through the Hub API (one shared lookup a minute per revision),
+ * refuses what the service may not publish (private repos, gated ones the operator did not allow),
+ * answers the stored report when the key has one, else chooses the weight files (the CLI's policy,
+ * chooseWeightFiles), checks their count and size before any weight is read, and starts — or joins
+ * — the key's job. Keys use the Hub's own spelling of the id, so every spelling is one model.
  */
-export async function startAnalysis(env: Env, config: ServiceConfig, id: string, revision: string | null): Promise<TriggerOutcome> {
+export async function startAnalysis(env: Env, config: ServiceConfig, askedId: string, revision: string | null): Promise<TriggerOutcome> {
   const asked = revision ?? DEFAULT_REVISION;
-  const resolved = await resolveModelRevision(id, asked, { hubUrl: config.hubUrl, accessToken: config.hubToken });
-  const key = reportKey(id, resolved.sha);
-  const reportText = await getReportText(env.REPORTS, id, resolved.sha);
-  if (reportText !== null) return { kind: "report", key, id, sha: resolved.sha, reportText };
+  const defaultBranch = revision === null || revision === DEFAULT_REVISION;
+  const resolved = publishable(await lookupPublic(env, askedId, asked), config);
+  const { id, sha } = resolved;
+  const key = reportKey(id, sha);
+  const reportText = await getReportText(env.REPORTS, id, sha);
+  if (reportText !== null) {
+    // this is the branch's head now: a pointer left behind by jobs finishing out of order catches up
+    if (defaultBranch) await pointLatest(env, id, sha, resolved.lastModified);
+    return { kind: "report", key, id, sha, reportText };
+  }
+  await checkGlobalTriggerRate(env, config.globalTriggersPerMinute);
 
   const weights = chooseWeightFiles(resolved.files);
   if (weights instanceof WeightFilesError) throw weights;
-  const index = weights.files.find((f) => f === SAFETENSORS_INDEX || f === PYTORCH_INDEX) ?? null;
-  const shards = index === null ? weights.files : await readShardNames(config, id, resolved.sha, index);
+  const indexFile = weights.files.find((f) => f === SAFETENSORS_INDEX || f === PYTORCH_INDEX) ?? null;
   const sizes = new Map(resolved.files.map((f) => [f.name, f.size]));
+  const shards = indexFile === null ? weights.files : checkIndex(await readIndex(config, id, sha, indexFile), indexFile, sizes, config.limits);
   const files = shards.map((name) => ({ name, size: sizes.get(name) ?? 0 }));
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total > config.maxModelBytes) {
@@ -45,20 +58,66 @@ export async function startAnalysis(env: Env, config: ServiceConfig, id: string,
   const status = await job.start({
     key,
     id,
-    sha: resolved.sha,
+    sha,
     revision: asked,
     family: resolved.family,
-    weightFiles: index === null ? shards : [index, ...shards],
+    weightFiles: indexFile === null ? shards : [indexFile, ...shards],
     files,
-    defaultBranch: revision === null || revision === DEFAULT_REVISION,
+    defaultBranch,
+    committed_at: resolved.lastModified,
   });
-  return { kind: "job", key, id, sha: resolved.sha, status };
+  return { kind: "job", key, id, sha, status };
 }
 
-async function readShardNames(config: ServiceConfig, id: string, sha: string, index: string): Promise<string[]> {
-  const source = hubFileSource(config, id, sha, index);
+/**
+ * The Hub's answer, with a private repo answered exactly as a missing one: the service's token may
+ * open it, but what it reads would be published, and telling "private" from "missing" would make
+ * the trigger an oracle for private repo names.
+ */
+async function lookupPublic(env: Env, id: string, revision: string): Promise<ResolvedModel> {
+  const missing = () => new ApiError(404, "model_not_found", `there is no public model ${id} on the Hub`);
+  let resolved: ResolvedModel;
+  try {
+    resolved = await lookupRevision(env, id, revision);
+  } catch (error) {
+    if (error instanceof ModelLookupError && (error.code === "model_not_found" || error.code === "hub_unauthorized")) throw missing();
+    throw error;
+  }
+  if (resolved.private) throw missing();
+  return resolved;
+}
+
+/** Gated repos are analysed (and their reports published) only when the operator named them. */
+function publishable(resolved: ResolvedModel, config: ServiceConfig): ResolvedModel {
+  if (resolved.gated !== false && !config.gatedRepos.has(resolved.id)) {
+    throw new ApiError(
+      403,
+      "gated_model",
+      `${resolved.id} is gated on the Hub: its weights are shared only with the people its authors accept, so this service does not analyse and publish it (an operator may allow it with GATED_REPOS)`,
+    );
+  }
+  return resolved;
+}
+
+async function readIndex(config: ServiceConfig, id: string, sha: string, file: string): Promise<SafetensorsIndex> {
+  const source = hubFileSource(config, id, sha, file);
   const size = await source.size();
-  if (size > MAX_INDEX_BYTES) throw new ApiError(422, "invalid_index", `${index} is ${size} bytes, too large for an index`);
+  if (size > MAX_INDEX_BYTES) throw new ApiError(422, "invalid_index", `${file} is ${size} bytes, too large for an index`);
   const text = new TextDecoder().decode(await source.read(0, size));
-  return (index === PYTORCH_INDEX ? parsePytorchIndex(text, index) : parseSafetensorsIndex(text, index)).files;
+  return file === PYTORCH_INDEX ? parsePytorchIndex(text, file) : parseSafetensorsIndex(text, file);
+}
+
+/** The index's shards, once it is known to name few enough of them, and only files the repo has. */
+function checkIndex(index: SafetensorsIndex, file: string, sizes: ReadonlyMap<string, number>, limits: JobLimits): string[] {
+  if (index.files.length > limits.maxShards) {
+    throw new ApiError(413, "too_many_shards", `${file} names ${index.files.length} shards; this service reads at most ${limits.maxShards}`);
+  }
+  if (index.weight_map.length > limits.maxTensors) {
+    throw new ApiError(413, "too_many_tensors", `${file} names ${index.weight_map.length} tensors; this service reads at most ${limits.maxTensors}`);
+  }
+  const long = index.weight_map.find(([tensor]) => tensor.length > limits.maxNameLength);
+  if (long) throw new ApiError(422, "invalid_index", `${file} names a tensor of ${long[0].length} characters; this service reads names of at most ${limits.maxNameLength}`);
+  const absent = index.files.find((shard) => !sizes.has(shard));
+  if (absent !== undefined) throw new ApiError(422, "invalid_index", `${file} names the shard ${JSON.stringify(absent.slice(0, 200))}, which the repo does not have`);
+  return index.files;
 }

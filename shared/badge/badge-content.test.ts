@@ -19,4 +19,9 @@ describe("badgeContent", () => {
     expect(badgeContent(summary(null))).toMatchObject({ message: "fit failed", color: "red" });
     expect(badgeContent(null)).toMatchObject({ message: "not analysed", color: "lightgrey" });
   });
+  it("names failed layers, so a partial α never passes for the whole model's", () => {
+    expect(badgeContent({ successfulFitAlpha: 3.4166, layersFailed: 1 })).toEqual({ label: "heavytail α", message: "3.42 well-trained · 1 layer failed", color: "yellow" });
+    expect(badgeContent({ successfulFitAlpha: 1.5, layersFailed: 2 })).toMatchObject({ message: "1.50 over-trained · 2 layers failed", color: "orange" });
+    expect(badgeContent({ successfulFitAlpha: 3, layersFailed: 0 })).toMatchObject({ message: "3.00 well-trained", color: "brightgreen" });
+  });
 });

@@ -6,6 +6,7 @@ import { parseGgufHeader, type GgufHeader } from "./parse-gguf-header.ts";
 import { ggufTensorInfos } from "./gguf-tensor-infos.ts";
 import { ggufSplitName } from "./gguf-split-name.ts";
 import { ggufFileTypeName } from "./gguf-file-type.ts";
+import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
 export interface GgufListing {
   /** every tensor, named as a Hugging Face checkpoint names it where the architecture's mapping is known, sorted by name */
@@ -52,7 +53,7 @@ function ggufFiles(model: ModelFiles): string[] {
  */
 export async function listGgufTensors(model: ModelFiles): Promise<GgufListing> {
   const files = ggufFiles(model);
-  const headers = await Promise.all(files.map((file) => parseGgufHeader(model.open(file), file)));
+  const headers = await mapBounded(files, model.concurrency ?? HEADER_CONCURRENCY, (file) => parseGgufHeader(model.open(file), file));
   if (files.length > 1) {
     headers.forEach((header, i) => {
       const count = header.metadata.get("split.count")?.value;

@@ -3,6 +3,7 @@ import { compareNames } from "../safetensors/compare-names.ts";
 import { PytorchError } from "./pytorch-error.ts";
 import { parsePytorchIndex } from "./parse-pytorch-index.ts";
 import { listTorchFileTensors } from "./list-torch-file-tensors.ts";
+import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
 export const PYTORCH_INDEX_FILE = "pytorch_model.bin.index.json";
 const MAX_INDEX_BYTES = 64 << 20;
@@ -28,7 +29,7 @@ export async function listPytorchTensors(model: ModelFiles): Promise<{ tensors: 
     for (const shard of index.files) {
       if (!model.files.includes(shard)) throw new PytorchError("missing_shard", PYTORCH_INDEX_FILE, `names shard ${JSON.stringify(shard)}, which the model does not have`);
     }
-    const shards = await Promise.all(index.files.map((shard) => listTorchFileTensors(model.open(shard), shard)));
+    const shards = await mapBounded(index.files, model.concurrency ?? HEADER_CONCURRENCY, (shard) => listTorchFileTensors(model.open(shard), shard));
     const tensors: TensorInfo[] = [];
     shards.forEach((list, i) => {
       const byName = new Map(list.map((t) => [t.name, t]));
@@ -43,7 +44,7 @@ export async function listPytorchTensors(model: ModelFiles): Promise<{ tensors: 
   }
   const files = model.files.filter((f) => TORCH_EXTENSIONS.some((ext) => f.endsWith(ext))).sort(compareNames);
   if (files.length === 0) throw new PytorchError("no_bin_files", "(model)", `no .bin, .pt or .pth file among ${model.files.length} files`);
-  const lists = await Promise.all(files.map((file) => listTorchFileTensors(model.open(file), file)));
+  const lists = await mapBounded(files, model.concurrency ?? HEADER_CONCURRENCY, (file) => listTorchFileTensors(model.open(file), file));
   const seen = new Map<string, string>();
   for (const tensor of lists.flat()) {
     const other = seen.get(tensor.name);

@@ -3,6 +3,7 @@ import { parseSafetensorsHeader } from "./parse-safetensors-header.ts";
 import { parseSafetensorsIndex } from "./parse-safetensors-index.ts";
 import { SafetensorsError } from "./safetensors-error.ts";
 import { compareNames } from "./compare-names.ts";
+import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
 export const INDEX_FILE = "model.safetensors.index.json";
 /** An index is JSON text of a few hundred kB at most; refuse anything far larger. */
@@ -28,7 +29,7 @@ async function listSharded(model: ModelFiles) {
   for (const shard of index.files) {
     if (!model.files.includes(shard)) throw new SafetensorsError("missing_shard", INDEX_FILE, `names shard ${JSON.stringify(shard)}, which the model does not have`);
   }
-  const headers = await Promise.all(index.files.map((shard) => parseSafetensorsHeader(model.open(shard), shard)));
+  const headers = await mapBounded(index.files, model.concurrency ?? HEADER_CONCURRENCY, (shard) => parseSafetensorsHeader(model.open(shard), shard));
   const tensors: TensorInfo[] = [];
   headers.forEach((header, i) => {
     const byName = new Map(header.tensors.map((t) => [t.name, t]));
@@ -43,7 +44,7 @@ async function listSharded(model: ModelFiles) {
 }
 
 async function listUnsharded(model: ModelFiles, files: string[]) {
-  const headers = await Promise.all(files.map((file) => parseSafetensorsHeader(model.open(file), file)));
+  const headers = await mapBounded(files, model.concurrency ?? HEADER_CONCURRENCY, (file) => parseSafetensorsHeader(model.open(file), file));
   const seen = new Map<string, string>();
   for (const tensor of headers.flatMap((h) => h.tensors)) {
     const other = seen.get(tensor.name);

@@ -62,6 +62,8 @@ export interface ModelFiles {
   /** file names, in the order the reference enumerates them */
   files: string[];
   open(file: string): ByteSource;
+  /** header reads in flight at once (default 8) */
+  concurrency?: number;
 }
 
 /** One safetensors file's header, validated. */

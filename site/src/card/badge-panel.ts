@@ -6,7 +6,7 @@ import { html, type Html } from "./html.ts";
 
 /** The report's badge and copy-ready snippets embedding the model's live badge (Hub models only). */
 export function badgePanel(report: Report, cardUrl: string, serviceOrigin: string): Html {
-  const content = badgeContent({ successfulFitAlpha: report.summary.successful_fits.alpha });
+  const content = badgeContent({ successfulFitAlpha: report.summary.successful_fits.alpha, layersFailed: report.summary.layers_failed });
   // the same picture the service draws, made here so the card needs no request to show it
   const preview = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(renderBadgeSvg(content))}`;
   const body =
