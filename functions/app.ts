@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { ApiError } from "./http/api-error.ts";
 import { errorResponse } from "./http/error-response.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { toApiError } from "./http/to-api-error.ts";
 import { getBadge } from "./routes/get-badge.ts";
 import { getJob } from "./routes/get-job.ts";
@@ -20,6 +21,7 @@ export function createApp(): Hono<AppEnv> {
     return errorResponse(apiError);
   });
   app.notFound(() => errorResponse(new ApiError(404, "not_found", "there is nothing at this address")));
+  app.use(securityHeaders);
   app.post("/api/analyze", postAnalyze);
   app.get("/api/jobs/*", getJob);
   app.get("/api/reports", listReports);

@@ -1,12 +1,13 @@
 // Builds the static report site: `npm run site:build -- --from <service URL | folder> [options]`
 // (see USAGE in builder/parse-build-args.ts).
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "astro";
 import { acceptReports } from "./builder/accept-reports.ts";
 import { SiteBuildError } from "./builder/build-error.ts";
 import { fetchServiceReports } from "./builder/fetch-service-reports.ts";
+import { headersFile } from "./builder/headers-file.ts";
 import { parseBuildArgs } from "./builder/parse-build-args.ts";
 import { publishRawReports } from "./builder/publish-raw-reports.ts";
 import { readReportFolder } from "./builder/read-report-folder.ts";
@@ -68,6 +69,7 @@ async function main(argv: string[]): Promise<void> {
       },
     });
     const published = publishRawReports(index, dataDir, options.out);
+    writeFileSync(join(options.out, "_headers"), headersFile(options.serviceBase));
     const models = groupReports(index.reports).length;
     console.log(
       `site:build: ${models} models, ${published} reports (${rejected.length} left out) → ${options.out}`,

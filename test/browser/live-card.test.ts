@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
+import { pageSecurityHeaders } from "../../site/src/lib/page-security-headers.ts";
 import { revealInvisible } from "../../site/src/lib/reveal-invisible.ts";
 import { HOSTILE } from "../helpers/fixture-report-specs.ts";
 import { makeReport } from "../helpers/make-report.ts";
@@ -64,6 +65,13 @@ afterEach(async () => {
 async function open(path: string, width = 1280): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   contexts.push(context);
+  // the pages run under the policy their _headers gives them (serve-static.ts): anything it refuses is trouble
+  await context.exposeBinding("reportViolation", (_source, text: string) => trouble.push(`refused by the policy: ${text}`));
+  await context.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   const page = await context.newPage();
   // a 404 from the API is an answer the pages handle (no report yet); Chromium logs it all the same
   page.on("console", (m) => m.type() === "error" && !(m.text().startsWith("Failed to load resource") && new URL(m.location().url).pathname.startsWith("/api/")) && trouble.push(`console: ${m.text()}`));
@@ -126,10 +134,31 @@ describe("the live card", () => {
     await live.screenshot({ path: join(SCREENSHOTS, "live-card.png"), fullPage: true });
   });
 
-  it("shows a model without a report analysing, with progress, then its card without a reload", async () => {
+  it("starts nothing when opened: a model without a report, or a branch, waits for its button", async () => {
+    for (const [path, button] of [["/fresh/model", "Analyse fresh/model"], ["/example/llama-mini/tree/v0.1", "Look up / analyse example/llama-mini at v0.1"]]) {
+      const before = service.requests.length;
+      const page = await open(path);
+      await page.waitForSelector("[data-live-root][data-state=not-analysed]");
+      await page.waitForLoadState("networkidle");
+      expect(await page.textContent("[data-live-start-button]"), path).toBe(button);
+      expect(await page.isVisible("[data-live-progress]"), path).toBe(false);
+      expect(service.requests.slice(before).filter((r) => r.startsWith("POST")), path).toEqual([]);
+    }
+    // the branch's button asks the trigger to resolve it, and shows the report it answers with
+    const page = await open("/example/llama-mini/tree/v0.1");
+    await page.waitForSelector("[data-live-root][data-state=not-analysed]");
+    const posted = page.waitForRequest((r) => r.method() === "POST");
+    await page.click("[data-live-start-button]");
+    expect((await posted).postDataJSON()).toEqual({ model: "example/llama-mini", revision: "v0.1" });
+    await page.waitForSelector("[data-live-root][data-state=card]");
+    expect(await page.isVisible("[data-live-start]")).toBe(false);
+  });
+
+  it("shows a model without a report analysing once asked, with progress, then its card without a reload", async () => {
     const page = await open("/fresh/model");
     expect(await page.textContent("[data-live-title]")).toBe("fresh/model");
     await page.evaluate(() => ((window as unknown as { beforeCard: boolean }).beforeCard = true));
+    await page.click("[data-live-start-button]");
     await page.waitForFunction(() => /\d+ of \d+ layers · [\d.]+ KiB of [\d.]+ KiB read/.test(document.querySelector("[data-live-status]")?.textContent ?? ""));
     expect(await page.isVisible("[data-live-progress] progress")).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, "live-card-progress.png") });
@@ -166,11 +195,16 @@ describe("the live card", () => {
     await bad.waitForSelector("[data-live-root][data-state=error]");
     expect(await bad.textContent("[data-live-error]")).toBe("This address does not name a model: it has more path segments than org/name; expected /org/name, /name, /org/name/tree/<revision>, /org/name/blob/<revision>/<file> or /org/name/@<commit sha>/.");
     const missing = await open("/nobody/nothing");
+    await missing.click("[data-live-start-button]");
     await missing.waitForSelector("[data-live-root][data-state=error]");
     expect(await missing.textContent("[data-live-error]")).toBe("nobody/nothing is not a model on the Hub");
   });
 
-  it("fits a phone screen", async () => {
+  it("fits a phone screen: its offer to analyse, a card analysed on it, hostile strings", async () => {
+    const offer = await open("/example/llama-mini/tree/v0.1", 390);
+    await offer.waitForSelector("[data-live-root][data-state=not-analysed]");
+    await noOverflow(offer, 390);
+    await offer.screenshot({ path: join(SCREENSHOTS, "live-card-offer-phone.png"), fullPage: true });
     for (const [path, shot] of [["/fresh/model", "live-card-phone.png"], ["/hostile/live-model", "live-card-hostile-phone.png"]]) {
       const page = await open(path, 390);
       await page.waitForSelector("[data-live-root][data-state=card]", { timeout: 30_000 });
@@ -233,5 +267,50 @@ describe("the leaderboard", () => {
     expect(llamas.map(([, r]) => r)).toEqual(llamas.map((_, i) => String(i + 1)));
     expect(await page.textContent("[data-count]")).toBe(`${llamas.length} of ${all.length} models`);
     expect(new URL(page.url()).search).toBe("?family=llama&group=all");
+  });
+});
+
+describe("the pages under their Content-Security-Policy", () => {
+  const policy = pageSecurityHeaders()["Content-Security-Policy"];
+
+  it("all work with nothing refused: the leaderboard, cards, spectra, live cards, the other pages", async () => {
+    const old = fixtures.find((r) => r.model.id === "example/llama-mini" && r.model.revision === "v0.1")!;
+    const ready: [string, string][] = [
+      ["/", 'tr[data-model="api-only/llama-tiny"]'],
+      ["/example/gpt2-like/", "[data-card-notice]"],
+      [`/example/llama-mini/@${old.model.sha}/spectra/`, "figure.plot svg"],
+      ["/hostile/live-model", "[data-live-root][data-state=card]"],
+      ["/nobody/nothing", "[data-live-root][data-state=not-analysed]"],
+      ["/trends/", "main h1"],
+      ["/method/", "main h1"],
+      ["/analyze-local/", "[data-local-form]"],
+    ];
+    for (const [path, selector] of ready) {
+      const page = await open(path);
+      await page.waitForSelector(selector);
+      await page.waitForLoadState("networkidle");
+      const headers = (await page.request.get(service.url + path)).headers();
+      expect(headers["content-security-policy"], path).toBe(policy);
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+    }
+  });
+
+  it("is in force: a script slipped into a page is refused", async () => {
+    // a context of its own: the refusal is expected here, and would be trouble in open()
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${service.url}/example/llama-mini/`);
+    const refused = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          document.addEventListener("securitypolicyviolation", (e) => resolve(e.effectiveDirective));
+          const script = document.createElement("script");
+          script.textContent = "window.ran = true";
+          document.body.append(script);
+        }),
+    );
+    expect(refused).toBe("script-src-elem");
+    expect(await page.evaluate(() => (window as unknown as { ran?: boolean }).ran)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { headersFileRules } from "./headers-file-rules.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -23,9 +24,12 @@ const isFile = (path: string) => {
  * Answers a request from a built site the way a static host does: `/a/b/` → `a/b/index.html`,
  * `/a/b` → a redirect to `/a/b/` when that folder has an index; anything else gets the file
  * `missing(path)` names with status 200 (as the service serves the live card), or 404.html.
+ * Every file carries the headers the site's `_headers` gives the path asked for (its security
+ * headers, as Workers assets and the Worker send them).
  */
 export function staticHandler(root: string, missing: (path: string) => string | null = () => null): (request: IncomingMessage, response: ServerResponse) => void {
   const base = normalize(root);
+  const headersFor = headersFileRules(base);
   return (request, response) => {
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
     let path: string;
@@ -41,7 +45,7 @@ export function staticHandler(root: string, missing: (path: string) => string | 
       return;
     }
     const send = (file: string, status = 200) => {
-      response.writeHead(status, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      response.writeHead(status, { ...headersFor(url.pathname), "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       createReadStream(file).pipe(response);
     };
     if (path.endsWith("/") && isFile(join(target, "index.html"))) return send(join(target, "index.html"));
