@@ -1,7 +1,8 @@
 // `npm start [-- --port 8787]`: the service on this machine (wrangler dev: the web and tasks
 // Workers, local KV, Queues and Durable Objects, state in .wrangler/state) against the Hub named by
-// HF_ENDPOINT (default https://huggingface.co), with HF_TOKEN for gated models. Both may be set in
-// the environment or in .dev.vars; the environment wins. Ctrl-C stops it.
+// HF_ENDPOINT (default https://huggingface.co), with HF_TOKEN and GATED_REPOS for the gated models
+// it may analyse. They may be set in the environment or in .dev.vars; the environment wins.
+// Ctrl-C stops it.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--port must be a port number, got ${JSON.stringify(values.port)}\n${USAGE}`);
   const settings = { ...readDevVars(join(ROOT, ".dev.vars")) };
-  for (const name of ["HF_ENDPOINT", "HF_TOKEN"]) if (process.env[name]) settings[name] = process.env[name]!;
+  for (const name of ["HF_ENDPOINT", "HF_TOKEN", "GATED_REPOS"]) if (process.env[name]) settings[name] = process.env[name]!;
   const endpoint = settings.HF_ENDPOINT ?? "https://huggingface.co";
   if (!/^https?:\/\/[^/]+/.test(endpoint)) throw new Error(`HF_ENDPOINT must be an http(s) URL, got ${JSON.stringify(endpoint)}`);
   const { HF_TOKEN, ...vars } = settings;

@@ -4,6 +4,7 @@ import { shieldsEndpoint } from "../../shared/badge/shields-endpoint.ts";
 import { ApiError } from "../http/api-error.ts";
 import { etagMatches } from "../http/etag-matches.ts";
 import { parseKeyPath } from "../http/parse-key-path.ts";
+import { MemoryCache } from "../kv/memory-cache.ts";
 import { getRowMetadata } from "../kv/report-store.ts";
 import { redirectToCanonical } from "./redirect-to-canonical.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
@@ -11,6 +12,9 @@ import { pathAfter, type AppContext } from "./route-types.ts";
 const LATEST_SECONDS = 300;
 const NOT_ANALYSED_SECONDS = 60;
 const PINNED_SECONDS = 31_536_000;
+// a new report shows on the latest badge this late at most (readers cache it 300 s anyway)
+const LATEST_TTL_MS = 10_000;
+const rows = new MemoryCache<Awaited<ReturnType<typeof getRowMetadata>>>(10_000, 16 << 20);
 
 /**
  * GET /badge/{id}[@sha].svg|.json. Pinned badges are immutable; latest ones are cached briefly and
@@ -22,7 +26,8 @@ export async function getBadge(c: AppContext): Promise<Response> {
   const format = rest.endsWith(".svg") ? "svg" : rest.endsWith(".json") ? "json" : null;
   if (format === null) throw new ApiError(404, "not_found", "a badge is /badge/org/name.svg or /badge/org/name.json");
   const { id, sha: pinned } = parseKeyPath(rest.slice(0, rest.length - format.length - 1));
-  const found = await getRowMetadata(c.env.REPORTS, id, pinned);
+  // a pinned report never changes; a missing one may appear any moment, so only found ones are kept
+  const found = await rows.get(`${id}@${pinned ?? ""}`, pinned ? Infinity : LATEST_TTL_MS, () => getRowMetadata(c.env.REPORTS, id, pinned), (row) => (pinned && row === null ? Infinity : 1024));
   if (found === null) {
     const moved = await redirectToCanonical(c, "/badge/", id);
     if (moved) return moved;

@@ -10,8 +10,8 @@ const NOT_FOUND = "/404.html";
  * GET /{org}/{name}, /{name}, /{org}/{name}/tree/{revision}, /{org}/{name}/blob/{revision}/…,
  * /{org}/{name}/@{sha}/: a model's page on this host, for the paths the static site has no page
  * for (Workers assets serve the ones it has before the Worker runs). The answer is the site's live
- * card, rendered in the browser from the API by the same code as the static cards; it starts an
- * analysis with a POST from the page, so a GET never starts work. `…/tree/main` goes to the
+ * card, rendered in the browser from the API by the same code as the static cards; when there is
+ * no report it offers a button whose click POSTs the trigger, so a GET never starts work. `…/tree/main` goes to the
  * model's card when the site has one. Anything that names no model gets the site's 404 page.
  */
 export async function getModelPage(c: AppContext): Promise<Response> {

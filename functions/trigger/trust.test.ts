@@ -9,10 +9,11 @@ import type { Env } from "../env.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import type { FlightRecord, JobRecord, JobStatus, TaskRecord } from "../job/job-types.ts";
 import { planModel } from "../job/plan-model.ts";
-import { getLatestSha } from "../kv/report-store.ts";
+import { getLatestSha, getRowMetadata, putLatest } from "../kv/report-store.ts";
 import { publishReport } from "../leaderboard/publish-report.ts";
 import { SUITE_TOKEN } from "../test/write-trust-models.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
+import { startAnalysis } from "./start-analysis.ts";
 
 // The service's trust boundaries (issue: no private model published, no job stuck or poisoned,
 // bounded work, the token never leaves the Hub), each attacked through the Worker against the
@@ -194,6 +195,17 @@ describe("integrity", () => {
     expect(await getLatestSha(bindings.REPORTS, id)).toBe("3".repeat(40));
   });
 
+  it("stores a report larger than one KV value in pieces and reads it back whole", async () => {
+    const id = "trust/huge-report";
+    const big = makeReport({ id, family: "t", sha: "b".repeat(40), revision: "main", createdAt: "2026-11-01T00:00:00.000Z", seed: 1, layers: [{ name: "a", shape: [8, 4], alpha: 3 }], notes: ["é".repeat(13_000_000)] });
+    await publishReport(bindings, big, { latest: true });
+    expect((await bindings.REPORTS.list({ prefix: `piece:${id}@` })).keys.map((k) => k.name)).toEqual([`piece:${id}@${"b".repeat(40)}:1`]);
+    const served = await workerFetch(`/api/reports/${id}`);
+    expect(served.status).toBe(200);
+    const text = await served.text();
+    expect(text).toBe(JSON.stringify(big));
+  });
+
   it("keys every spelling of an id by the Hub's, and redirects other spellings to it", async () => {
     const [lower, upper] = await Promise.all([trigger("trust/case-test"), trigger("TRUST/CASE-TEST")]);
     const a = (await lower.json()) as { key: string; page_url: string };
@@ -208,10 +220,38 @@ describe("integrity", () => {
     const badge = await workerFetch("/badge/trust/case-test.svg", { redirect: "manual" });
     expect(badge.status).toBe(301);
     expect(badge.headers.get("location")).toBe("/badge/trust/Case-Test.svg");
+
+    // `latest` left on an older commit (jobs finished out of order) is put right by the next trigger that finds the head's report
+    const head = a.key.split("@")[1]!;
+    const row = (await getRowMetadata(bindings.REPORTS, "trust/Case-Test", head))!;
+    await putLatest(bindings.REPORTS, "trust/Case-Test", "0".repeat(40), row.metadata, "2000-01-01T00:00:00.000Z");
+    expect((await trigger("trust/case-test")).status).toBe(200);
+    expect(await getLatestSha(bindings.REPORTS, "trust/Case-Test")).toBe(head);
+  });
+});
+
+describe("the token stays on the Hub", () => {
+  it("does not follow a listing's Link to another origin, and says so", async () => {
+    // asked by its commit, a revision no other test looks up (lookups are shared for a minute)
+    const { sha } = await resolveModelRevision("trust/many-skipped", "main", { hubUrl });
+    await setFaults("trust/many-skipped", { treeLinkTo: "http://127.0.0.1:9/api/steal" });
+    try {
+      const answer = await startAnalysis(bindings, config, "trust/many-skipped", sha).catch((e: unknown) => e);
+      expect(answer).toMatchObject({ status: 502, code: "hub_error", message: expect.stringMatching(/not the Hub; not followed/) });
+      expect(JSON.stringify(answer)).not.toContain(SUITE_TOKEN);
+    } finally {
+      await setFaults("trust/many-skipped", {});
+    }
   });
 });
 
 describe("abuse", () => {
+  it("holds every client to the service's global budget of analyses started per minute", async () => {
+    const tight = { ...config, globalTriggersPerMinute: 1 };
+    const answers = await Promise.all(["trust/many-shards", "trust/missing-shards"].map((id) => startAnalysis(bindings, tight, id, null).catch((e: unknown) => e)));
+    expect(answers.some((a) => (a as { code?: string }).code === "busy")).toBe(true);
+  });
+
   it("takes triggers as JSON only, and not from other sites' pages", async () => {
     const plain = await workerFetch("/api/analyze", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ model: "trust/upstream" }) });
     expect(plain.status).toBe(415);

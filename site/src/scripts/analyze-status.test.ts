@@ -17,6 +17,7 @@ describe("analyse box helpers", () => {
     expect(describeProgress({ ...status, state: "done", eta_seconds: 0 })).toBe("done · 12 of 48 layers, 1 failed, 2 skipped · 118 MiB of 475 MiB read");
     expect(progressFraction({ state: "queued" })).toBeNull();
     expect(describeProgress({ state: "running", eta_seconds: 600 })).toContain("about 10 min left");
+    expect(describeProgress({ state: "running", eta_seconds: null, stalled: true, stalled_seconds: 75 })).toBe("running · stalled: no worker has reported for 75 s; the service sends the work again");
   });
 
   it("keeps only http links from the service's answer", () => {

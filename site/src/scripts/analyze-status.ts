@@ -8,6 +8,8 @@ export interface JobStatus {
   bytes_streamed?: number;
   bytes_total?: number;
   eta_seconds?: number | null;
+  stalled?: boolean;
+  stalled_seconds?: number;
   error?: string;
   report_url?: string;
   page_url?: string;
@@ -32,6 +34,9 @@ export function describeProgress(status: JobStatus): string {
   }
   if (typeof status.eta_seconds === "number" && !finished) {
     parts.push(status.eta_seconds < 90 ? `about ${Math.round(status.eta_seconds)} s left` : `about ${Math.round(status.eta_seconds / 60)} min left`);
+  }
+  if (status.stalled === true && !finished) {
+    parts.push(`stalled: no worker has reported for ${Math.round(status.stalled_seconds ?? 0)} s; the service sends the work again`);
   }
   return parts.join(" · ");
 }
