@@ -13,7 +13,7 @@ describe("MemoryCache", () => {
   });
 
   it("lets the least recently used go past its entry and byte bounds, and never keeps a value too large", async () => {
-    const cache = new MemoryCache<string>(2, 100);
+    const cache = new MemoryCache<string>(2, 1000);
     const reads: string[] = [];
     const read = (v: string) => async () => (reads.push(v), v);
     await cache.get("a", Infinity, read("a"));
@@ -23,8 +23,8 @@ describe("MemoryCache", () => {
     await cache.get("a", Infinity, read("a"));
     await cache.get("b", Infinity, read("b"));
     expect(reads).toEqual(["a", "b", "c", "b"]);
-    await cache.get("big", Infinity, read("big"), () => 60);
-    await cache.get("big", Infinity, read("big"), () => 60);
+    await cache.get("big", Infinity, read("big"), () => 300);
+    await cache.get("big", Infinity, read("big"), () => 300);
     expect(reads.filter((r) => r === "big")).toHaveLength(2);
   });
 });

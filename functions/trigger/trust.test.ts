@@ -111,6 +111,14 @@ describe("bounded work", () => {
     expect((await trigger("trust/long-name")).status).toBe(202);
   });
 
+  it("fails a plan past the layer or tensor limits with the reason, before any weight is read", async () => {
+    const { sha } = await resolveModelRevision("trust/many-skipped", "main", { hubUrl });
+    const open = (f: string) => hubFileSource(config, "trust/many-skipped", sha, f);
+    const limits = { maxModelBytes: config.maxModelBytes, ...config.limits };
+    await expect(planModel(["model.safetensors"], open, { ...limits, maxLayers: 0 })).rejects.toMatchObject({ status: 413, code: "too_many_layers" });
+    await expect(planModel(["model.safetensors"], open, { ...limits, maxTensors: 10_000 })).rejects.toMatchObject({ status: 413, code: "too_many_tensors", message: expect.stringContaining("30001 tensors") });
+  });
+
   it("makes one job of 20 concurrent triggers, with at most two Hub API calls", async () => {
     await fetch(`${hubUrl}/__mock/requests`, { method: "DELETE" });
     const answers = await Promise.all(Array.from({ length: 20 }, () => trigger("trust/upstream")));
