@@ -11,6 +11,7 @@ import { workerEngine } from "../engine.ts";
 import type { Env } from "../env.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { getReportText } from "../kv/report-store.ts";
+import { waitForJob } from "../test/wait-for-job.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
 import { startAnalysis } from "../trigger/start-analysis.ts";
 import type { FlightRecord, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
@@ -26,16 +27,6 @@ async function trigger(model: string, revision?: string): Promise<Response> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify(revision === undefined ? { model } : { model, revision }),
   });
-}
-
-async function waitForJob(key: string, timeoutMs = 100_000): Promise<JobStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = (await (await workerFetch(`/api/jobs/${key}`)).json()) as JobStatus;
-    if (status.state === "done" || status.state === "failed") return status;
-    if (Date.now() > deadline) throw new Error(`job ${key} still ${status.state} after ${timeoutMs} ms: ${JSON.stringify(status)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function analyseToEnd(model: string): Promise<{ key: string; status: JobStatus; report: Report }> {

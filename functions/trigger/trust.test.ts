@@ -12,6 +12,7 @@ import { planModel } from "../job/plan-model.ts";
 import { getLatestSha, getRowMetadata, putLatest } from "../kv/report-store.ts";
 import { publishReport } from "../leaderboard/publish-report.ts";
 import { SUITE_TOKEN } from "../test/write-trust-models.ts";
+import { waitForJob } from "../test/wait-for-job.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
 import { startAnalysis } from "./start-analysis.ts";
 
@@ -25,16 +26,6 @@ const hubUrl = inject("hubUrl");
 
 function trigger(model: string, init: RequestInit = {}): Promise<Response> {
   return workerFetch("/api/analyze", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }), ...init });
-}
-
-async function waitForJob(key: string, timeoutMs = 100_000): Promise<JobStatus> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = (await (await workerFetch(`/api/jobs/${key}`)).json()) as JobStatus;
-    if (status.state === "done" || status.state === "failed") return status;
-    if (Date.now() > deadline) throw new Error(`job ${key} still ${status.state} after ${timeoutMs} ms: ${JSON.stringify(status)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function hubRequests(repo: string): Promise<{ path: string; repo?: string }[]> {
