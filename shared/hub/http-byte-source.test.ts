@@ -189,6 +189,16 @@ describe("httpByteSource", () => {
     expect(second.sleeps).toEqual([100, 200, 400]);
   });
 
+  it("fails for good, naming it, when the file's size changes between reads", async () => {
+    let reads = 0;
+    hub.state.handler = (req, res) => serveRange(req, res, ++reads === 1 ? FILE : FILE.subarray(0, 4000));
+    const { src } = source();
+    expect(await src.size()).toBe(5000);
+    const error = await failure(src.read(100, 50));
+    expect(error).toBeInstanceOf(HubError);
+    expect(error).toMatchObject({ code: "file_changed", message: expect.stringMatching(/was 5000 bytes and is now 4000/) });
+  });
+
   it("resumes from the last byte received when the connection drops mid-body", async () => {
     let drops = 2;
     hub.state.handler = (req, res) => {

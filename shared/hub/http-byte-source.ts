@@ -157,6 +157,11 @@ export function httpByteSource(url: string, options: HttpByteSourceOptions = {})
           const got = JSON.stringify(response.headers.get("content-range"));
           throw new HubError("bad_content_range", status, name, `asked for bytes ${first}-${last}, the answer's Content-Range is ${got}`);
         }
+        if (range.total !== null && knownSize !== undefined && range.total !== knownSize) {
+          await discard(response);
+          // the files of a commit never change: other bytes now mean the Hub serves something else, and no read can be trusted
+          throw new HubError("file_changed", 409, name, `the file was ${knownSize} bytes and is now ${range.total}: it changed while being read`);
+        }
         if (range.total !== null) knownSize = range.total;
         if (!followMode && target !== original) resolved = target;
         return response;

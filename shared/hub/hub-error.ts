@@ -11,6 +11,7 @@ export type HubErrorCode =
   | "too_many_redirects"
   | "bad_redirect"
   | "unknown_size"
+  | "file_changed"
   | "retries_exhausted";
 
 /** The Hub (or its CDN) refused or kept failing a request. Messages name the URL without query or credentials, never a token. */
