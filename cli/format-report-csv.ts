@@ -1,25 +1,30 @@
 import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
 
-// The reference's details columns, in the order weightwatcher writes them, so the two files diff.
+// The reference's details columns in the order weightwatcher writes them (layer_id, name, then every
+// other column sorted by name, as reference.details.csv shows), so the two files diff. With
+// randomization on its extra columns fall into that order too.
 const REFERENCE_COLUMNS = [
   "layer_id", "name", "D", "M", "N", "Q", "W_scale", "alpha", "alpha_weighted", "bulk_max", "bulk_min",
   "entropy", "has_esd", "lambda_max", "layer_type", "log_alpha_norm", "log_norm", "log_spectral_norm",
-  "longname", "matrix_rank", "mp_softrank", "norm", "num_evals", "num_pl_spikes", "num_spikes", "rank_loss",
-  "rf", "sigma", "sigma_mp", "spectral_norm", "stable_rank", "status", "sv_max", "sv_min", "warning",
-  "weak_rank_loss", "xmax", "xmin",
+  "longname", "matrix_rank", "max_rand_eval", "mp_softrank", "norm", "num_evals", "num_pl_spikes", "num_spikes",
+  "rand_W_scale", "rand_bulk_max", "rand_bulk_min", "rand_distance", "rand_mp_softrank", "rand_num_spikes",
+  "rand_sigma_mp", "rank_loss", "rf", "sigma", "sigma_mp", "spectral_norm", "stable_rank", "status", "sv_max",
+  "sv_min", "warning", "weak_rank_loss", "ww_maxdist", "ww_softrank", "xmax", "xmin",
 ] as const;
-const RANDOMIZATION_COLUMNS = [
-  "rand_distance", "ww_softrank", "rand_num_spikes", "rand_sigma_mp", "rand_mp_softrank", "rand_bulk_max",
-  "rand_bulk_min", "rand_lambda_max",
-] as const;
+const RANDOMIZATION_COLUMNS: ReadonlySet<string> = new Set([
+  "max_rand_eval", "rand_W_scale", "rand_bulk_max", "rand_bulk_min", "rand_distance", "rand_mp_softrank",
+  "rand_num_spikes", "rand_sigma_mp", "ww_maxdist", "ww_softrank",
+]);
+/** the reference's column name → the report's field, where the report keeps its own name */
+const REPORT_FIELD: Readonly<Record<string, string>> = { max_rand_eval: "rand_lambda_max" };
 
 /** The per-layer table as CSV with the reference's column names (null → empty cell). */
 export function formatReportCsv(report: Report): string {
-  const columns: string[] = [...REFERENCE_COLUMNS, ...(report.method.randomize ? RANDOMIZATION_COLUMNS : [])];
+  const columns = REFERENCE_COLUMNS.filter((c) => report.method.randomize || !RANDOMIZATION_COLUMNS.has(c));
   const cell = (layer: AnalysedLayer, column: string): string => {
     if (column === "has_esd") return "True";
     if (column === "longname") return csvText(layer.name);
-    const value = (layer as unknown as Record<string, unknown>)[column];
+    const value = (layer as unknown as Record<string, unknown>)[REPORT_FIELD[column] ?? column];
     if (value === null || value === undefined) return "";
     return typeof value === "number" ? String(value) : csvText(String(value));
   };

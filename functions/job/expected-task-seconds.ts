@@ -1,4 +1,5 @@
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
+import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
@@ -11,7 +12,8 @@ const OVERHEAD_SECONDS = 1;
 
 /**
  * What one task is expected to cost, in seconds: its Gram products (rows·cols·order per matrix),
- * its eigensolves (order³ per matrix), twice over when it randomizes, and the bytes it streams.
+ * its eigensolves (order³ per matrix), again for each shuffle when it randomizes (five for a layer
+ * of fewer than 100 eigenvalues, as the reference pools them), and the bytes it streams.
  * The job's watchdog gives a task this long (times a margin) before sending it again.
  */
 export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
@@ -19,11 +21,12 @@ export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
   const gram = rows * cols * order * rf;
   const solve = order ** 3 * rf;
   const bytes = plan.tensor.end - plan.tensor.begin;
+  const shuffles = randomReplicaCount(plan);
   let multiplyAdds: number;
   let streamed = bytes;
   switch (work.kind) {
     case "layer":
-      multiplyAdds = 2 * (gram + solve);
+      multiplyAdds = (1 + shuffles) * (gram + solve);
       break;
     case "packed":
       multiplyAdds = gram + solve;
@@ -37,7 +40,7 @@ export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
       streamed = (bytes * 2 * work.panelRows) / rows;
       break;
     case "combine":
-      multiplyAdds = work.randomize ? gram + 2 * solve : solve;
+      multiplyAdds = work.randomize ? shuffles * gram + (1 + shuffles) * solve : solve;
       streamed = work.randomize ? bytes : 0;
       break;
   }

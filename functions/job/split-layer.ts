@@ -1,3 +1,4 @@
+import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import { PACKED_PANEL_BYTES } from "../queue/packed-layer-spectrum.ts";
@@ -55,7 +56,9 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
   const wholeBytes = (1 + WASM_COPY) * gramBytes + rows * cols * rf * BYTES_PER_WEIGHT + STAGING_BYTES;
   const randomize = wholeBytes <= limits.maxTaskBytes;
   const flops = rows * cols * order * rf;
-  if (randomize && flops <= limits.maxTaskFlops) return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
+  // the limit is for a layer and one shuffle; a small layer's pooled shuffles (the reference's five) count too
+  const wholeFlops = (flops * (1 + randomReplicaCount(plan))) / 2;
+  if (randomize && wholeFlops <= limits.maxTaskFlops) return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
 
   const parts: { task: string; work: TaskWork }[] = [];
   if (layout.side === "columns") {

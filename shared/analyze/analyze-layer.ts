@@ -5,7 +5,7 @@ import type { AnalysedLayer } from "../report/schema.ts";
 import { arrayValueReader } from "../esd/array-value-reader.ts";
 import { computeLayerSpectrum, type SpectrumOptions } from "../esd/compute-layer-spectrum.ts";
 import { readLayerValues } from "../esd/read-layer-values.ts";
-import { randomizedSpectrum } from "../metrics/randomized-spectrum.ts";
+import { randomizedSpectra } from "../metrics/randomized-spectrum.ts";
 import { measureLayer } from "../metrics/measure-layer.ts";
 import { compactEsd } from "../metrics/compact-esd.ts";
 import { createRng } from "../metrics/create-rng.ts";
@@ -31,13 +31,14 @@ export async function analyzeLayer(plan: LayerPlan, read: ValueReader, options: 
   const held = options.randomize || valueBytes <= (options.holdValuesBytes ?? 0) ? await readLayerValues(plan, read) : null;
   const spectrum = await computeLayerSpectrum(plan, held ? arrayValueReader(held) : read, { eigvalsh: options.eigvalsh, grams: options.grams });
   const randomized = options.randomize
-    ? await randomizedSpectrum(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
+    ? await randomizedSpectra(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
     : undefined;
   const columns = measureLayer(plan, spectrum, randomized);
   return {
     ...columns,
     shape: plan.tensor.shape,
     dtype: plan.tensor.dtype,
-    esd: compactEsd(spectrum, columns, randomized),
+    // one replica, so its histogram counts as many eigenvalues as the layer's own
+    esd: compactEsd(spectrum, columns, randomized?.[0]),
   };
 }

@@ -3,6 +3,8 @@ import type { LayerPlan } from "../plan/types.ts";
 import type { LayerSpectrum } from "../esd/types.ts";
 import { planLayers } from "../plan/plan-layers.ts";
 import { measureLayer, MetricsError } from "./measure-layer.ts";
+import { fitMarchenkoPastur } from "../fit/fit-marchenko-pastur.ts";
+import { jensenShannonDistance } from "./jensen-shannon-distance.ts";
 
 function planFor(shape: number[]): LayerPlan {
   const count = shape.reduce((p, d) => p * d, 1);
@@ -59,14 +61,36 @@ describe("measureLayer", () => {
     for (const value of Object.values(c)) if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
   });
 
-  it("adds the randomization columns from the shuffled spectrum", () => {
+  it("adds the randomization columns: MP fit and max_rand_eval from the pooled replicas, the distances from the first", () => {
+    // 40 components: the reference pools 5 shuffles
+    const replicas = [0, 1, 2, 3, 4].map((r) => E.map((_, i) => 1 + 0.01 * i + (i === 39 ? 0.1 * r : 0)));
+    const c = measureLayer(planFor([100, 40]), spectrum(E), replicas.map((R) => spectrum(R)));
+    const pooled = replicas.flat().sort((a, b) => a - b);
+    const mp = fitMarchenkoPastur(pooled, 100, 40);
+    expect(c.ww_softrank).toBeCloseTo(Math.max(...replicas[0]) / Math.max(...E), 14);
+    expect(c.ww_maxdist).toBe(Math.max(...E) - Math.max(...replicas[0]));
+    expect(c.rand_distance).toBe(jensenShannonDistance(Float64Array.from(E), Float64Array.from(replicas[0])));
+    expect(c.rand_lambda_max).toBe(Math.max(...pooled));
+    expect(c).toMatchObject({
+      rand_num_spikes: mp.num_spikes,
+      rand_sigma_mp: mp.sigma_mp,
+      rand_mp_softrank: mp.mp_softrank,
+      rand_W_scale: mp.W_scale,
+      rand_bulk_max: mp.bulk_max,
+      rand_bulk_min: mp.bulk_min,
+    });
+    // the pool's W_scale: √(5n) / √(5ΣR)
+    const total = pooled.reduce((s, v) => s + v, 0);
+    expect(c.rand_W_scale).toBeCloseTo(Math.sqrt(pooled.length / total), 14);
+  });
+
+  it("refuses randomized spectra of another size or another replica count than the reference pools", () => {
     const R = E.map((_, i) => 1 + 0.01 * i);
-    const c = measureLayer(planFor([100, 40]), spectrum(E), spectrum(R));
-    expect(c.ww_softrank).toBeCloseTo(Math.max(...R) / Math.max(...E), 14);
-    expect(c.rand_lambda_max).toBe(Math.max(...R));
-    expect(c.rand_distance as number).toBeGreaterThan(0);
-    expect(typeof c.rand_num_spikes).toBe("number");
-    expect(() => measureLayer(planFor([100, 40]), spectrum(E), spectrum(R.slice(1)))).toThrow(MetricsError);
+    const five = (r: number[]) => [r, r, r, r, r].map((x) => spectrum(x));
+    expect(() => measureLayer(planFor([100, 40]), spectrum(E), five(R.slice(1)))).toThrow(/39 eigenvalues, not 40/);
+    expect(() => measureLayer(planFor([100, 40]), spectrum(E), [spectrum(R)])).toThrow(/needs 5 randomized replicas, got 1/);
+    const large = Array.from({ length: 100 }, (_, i) => 1 + i);
+    expect(() => measureLayer(planFor([200, 100]), spectrum(large), five(large))).toThrow(/needs 1 randomized replicas, got 5/);
   });
 
   it("rejects negative or non-finite eigenvalues", () => {

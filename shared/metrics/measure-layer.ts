@@ -6,8 +6,9 @@ import { fitMarchenkoPastur } from "../fit/fit-marchenko-pastur.ts";
 import { allEigenvalues } from "./all-eigenvalues.ts";
 import { rankColumns } from "./rank-columns.ts";
 import { normMetrics } from "./norm-metrics.ts";
-import { jensenShannonDistance } from "./jensen-shannon-distance.ts";
 import { finiteOrNull } from "./finite-or-null.ts";
+import { randomizationColumns } from "./randomization-columns.ts";
+import { randomReplicaCount } from "./randomized-spectrum.ts";
 
 export class MetricsError extends Error {
   readonly code = "invalid_spectrum";
@@ -19,9 +20,9 @@ export class MetricsError extends Error {
 
 /**
  * Every per-layer column of docs/metrics.md §3–5 from a layer's spectrum (and, when randomization
- * ran, the spectrum of its shuffled matrices), named as the reference names them.
+ * ran, the spectra of its shuffled replicas: randomizedSpectra), named as the reference names them.
  */
-export function measureLayer(plan: LayerPlan, spectrum: LayerSpectrum, randomized?: LayerSpectrum): LayerColumns {
+export function measureLayer(plan: LayerPlan, spectrum: LayerSpectrum, randomized?: readonly LayerSpectrum[]): LayerColumns {
   if (plan.layer_type !== "dense" && plan.layer_type !== "conv2d") throw new MetricsError(`layer ${JSON.stringify(plan.name)} is not analysed`);
   if (spectrum.slices.length === 0 || spectrum.slices.some((s) => s.length === 0 || s.some((v) => !(v >= 0) || !Number.isFinite(v)))) {
     throw new MetricsError(`layer ${JSON.stringify(plan.name)}: every slice needs eigenvalues that are finite and ≥ 0`);
@@ -53,18 +54,11 @@ export function measureLayer(plan: LayerPlan, spectrum: LayerSpectrum, randomize
   };
   if (!randomized) return columns;
 
-  const R = allEigenvalues(randomized);
-  if (R.length !== E.length) throw new MetricsError(`layer ${JSON.stringify(plan.name)}: randomized spectrum has ${R.length} eigenvalues, not ${E.length}`);
-  const rmp = fitMarchenkoPastur(R, plan.N, plan.M);
-  return {
-    ...columns,
-    rand_distance: finiteOrNull(jensenShannonDistance(E, R)),
-    ww_softrank: finiteOrNull(R[R.length - 1] / E[E.length - 1]),
-    rand_num_spikes: rmp.num_spikes,
-    rand_sigma_mp: rmp.sigma_mp,
-    rand_mp_softrank: rmp.mp_softrank,
-    rand_bulk_max: rmp.bulk_max,
-    rand_bulk_min: rmp.bulk_min,
-    rand_lambda_max: finiteOrNull(R[R.length - 1]),
-  };
+  const replicas = randomReplicaCount(plan);
+  if (randomized.length !== replicas) throw new MetricsError(`layer ${JSON.stringify(plan.name)}: needs ${replicas} randomized replicas, got ${randomized.length}`);
+  for (const replica of randomized) {
+    const count = replica.slices.reduce((n, s) => n + s.length, 0);
+    if (count !== E.length) throw new MetricsError(`layer ${JSON.stringify(plan.name)}: randomized spectrum has ${count} eigenvalues, not ${E.length}`);
+  }
+  return { ...columns, ...randomizationColumns(plan, E, randomized) };
 }

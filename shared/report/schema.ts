@@ -88,14 +88,18 @@ export interface LayerColumns {
   bulk_max: Num;
   bulk_min: Num;
   W_scale: Num;
-  // randomization (§5), present when the report was made with randomization on
+  // randomization (§5), present when the report was made with randomization on; ww_maxdist and
+  // rand_W_scale were added to v1 without a version change (a v1 report may lack them)
   rand_distance?: Num;
   ww_softrank?: Num;
+  ww_maxdist?: Num;
   rand_num_spikes?: number;
   rand_sigma_mp?: Num;
   rand_mp_softrank?: Num;
+  rand_W_scale?: Num;
   rand_bulk_max?: Num;
   rand_bulk_min?: Num;
+  /** the reference's max_rand_eval (its name in the CSV): the largest eigenvalue of the pooled replicas */
   rand_lambda_max?: Num;
 }
 

@@ -27,3 +27,25 @@ describe("validateReport: model.format", () => {
     ]);
   });
 });
+
+describe("validateReport: the randomization columns", () => {
+  it("accepts v1 reports without ww_maxdist and rand_W_scale (made before they were added) and with them", () => {
+    const report = base();
+    expect(report.method.randomize).toBe(true);
+    expect(report.layers[0].rand_num_spikes).toBeTypeOf("number");
+    expect(report.layers[0].ww_maxdist).toBeUndefined();
+    expect(validateReport(report)).toMatchObject({ ok: true });
+    Object.assign(report.layers[0], { ww_maxdist: 0.25, rand_W_scale: null });
+    expect(validateReport(report)).toMatchObject({ ok: true });
+  });
+
+  it("refuses them when they are not numbers", () => {
+    const report = base();
+    Object.assign(report.layers[0], { ww_maxdist: "0.25", rand_W_scale: Number.POSITIVE_INFINITY });
+    const result = validateReport(report);
+    expect(result.ok ? [] : result.errors).toEqual([
+      "report.layers[0].ww_maxdist: expected a finite number or null",
+      "report.layers[0].rand_W_scale: expected a finite number or null",
+    ]);
+  });
+});

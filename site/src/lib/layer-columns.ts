@@ -46,14 +46,20 @@ export const LAYER_COLUMNS: readonly ColumnSpec[] = [
   { key: "W_scale", title: "weight scale", kind: "num" },
 ];
 
-/** The randomization columns, present when the report was made with randomization on. */
+/**
+ * The randomization columns, present when the report was made with randomization on (ww_maxdist and
+ * rand_W_scale only in reports made since they were added). On layers with M·rf < 100 the MP columns
+ * and rand_lambda_max come from 5 shuffles pooled, as the reference's do.
+ */
 export const RANDOMIZATION_COLUMNS: readonly ColumnSpec[] = [
   { key: "rand_distance", title: "Jensen–Shannon distance between the ESD and the randomized ESD", kind: "num" },
   { key: "ww_softrank", title: "randomized λmax / λmax", kind: "num" },
+  { key: "ww_maxdist", title: "λmax − randomized λmax", kind: "num" },
   { key: "rand_num_spikes", title: "spikes of the randomized ESD (> 0: a correlation trap)", kind: "int" },
   { key: "rand_sigma_mp", title: "MP σ of the randomized ESD", kind: "num" },
   { key: "rand_mp_softrank", title: "MP softrank of the randomized ESD", kind: "num" },
+  { key: "rand_W_scale", title: "weight scale of the randomized ESD", kind: "num" },
   { key: "rand_bulk_max", title: "MP bulk upper edge, randomized", kind: "num" },
   { key: "rand_bulk_min", title: "MP bulk lower edge, randomized", kind: "num" },
-  { key: "rand_lambda_max", title: "largest randomized eigenvalue", kind: "num" },
+  { key: "rand_lambda_max", title: "largest randomized eigenvalue (the reference's max_rand_eval)", kind: "num" },
 ];
