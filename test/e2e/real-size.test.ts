@@ -150,8 +150,10 @@ describe("models of real size through the service", () => {
   it("analyses a GPT-2-small-shaped model to the engine's report, through a crash of every consumer", async () => {
     const engine = engineReports(folders.get(GPT2)!);
     const key = await trigger(GPT2);
-    // late in the job, so what is left is the window of tasks in flight
-    const before = await follow(key, (s) => s.layers.done >= 36, 900_000);
+    // two thirds in, so a window of tasks is in flight; not later: locally workerd runs both Workers on
+    // one thread, and on a busy machine a status answer can wait behind tasks long enough that the
+    // job ends between two polls
+    const before = await follow(key, (s) => s.layers.done >= 32, 900_000);
     expect(before.at(-1)!.status.state).toBe("running");
     // every consumer dies mid-task and the queue's messages with them; the jobs' storage survives
     const cutAt = Date.now();
@@ -161,10 +163,10 @@ describe("models of real size through the service", () => {
     const final = after.at(-1)!.status;
     expect(final.state, JSON.stringify(final)).toBe("done");
     expect(final.layers).toMatchObject({ total: 49, done: 49, failed: 0 });
-    // the tasks lost with the consumers and the queue were sent again, and the job finished within a minute of that
+    // the tasks lost with the consumers and the queue were sent again, and the job finished soon after (17 layers left)
     const resent = after.find((s) => s.status.tasks.resent > 0);
     expect(resent, "no task was sent again").toBeDefined();
-    expect(after.at(-1)!.at - resent!.at).toBeLessThan(60_000);
+    expect(after.at(-1)!.at - resent!.at).toBeLessThan(120_000);
     expect(resent!.at - cutAt).toBeLessThan(180_000);
     const served = (await (await get(`/api/reports/${key}`)).json()) as Report;
     await expectEngineNumbers(served, await engine, folders.get(GPT2)!);
