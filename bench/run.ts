@@ -1,10 +1,10 @@
 // npm run bench            speed ratios against numpy (one thread), the fit, GPT-2 small end to end,
 //                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
-// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli)
+// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli, cli-threads)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
 import { openLocalModel } from "../cli/open-local-model.ts";
@@ -26,9 +26,9 @@ const dir = mkdtempSync(join(tmpdir(), "heavytail-bench-"));
 const peerScript = new URL("./numpy-peer.py", import.meta.url).pathname;
 const failures: string[] = [];
 
-/** numpy in a subprocess: one thread, and without the OpenBLAS overrides that slow a current numpy */
-function numpy(args: string[]): { wall_s: number; cpu_s: number; kernel: string; layers?: number; method?: string; sv_min?: number; rank_loss?: number } {
-  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1" };
+/** numpy in a subprocess: one BLAS thread unless told, and without the OpenBLAS overrides that slow a current numpy */
+function numpy(args: string[], threads = 1): { wall_s: number; cpu_s: number; kernel: string; layers?: number; method?: string; sv_min?: number; rank_loss?: number } {
+  const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return JSON.parse(execFileSync("python3", [peerScript, ...args], { env, maxBuffer: 1 << 20 }).toString());
@@ -110,11 +110,17 @@ async function fitVersusEigensolver(): Promise<void> {
   console.log(`fitPowerLaw:                        wall ${fit.wall.toFixed(3)} s, cpu ${fit.cpu.toFixed(3)} s (${((100 * fit.cpu) / eig.cpu).toFixed(1)}% of the eigensolver), alpha ${fit.value.alpha.toFixed(4)}`);
 }
 
-async function gpt2EndToEnd(): Promise<void> {
-  const options = quick ? { layers: 2, hidden: 64, vocab: 1000, positions: 128 } : {};
-  console.log(`\n## GPT-2-small-shaped model end to end${quick ? " (quick: 2 layers, hidden 64)" : ""}`);
+let gpt2Written: Promise<string> | undefined;
+/** the GPT-2-small-shaped model of the run (quick: 2 layers, hidden 64), written once for the sections that use it */
+function gpt2Model(): Promise<string> {
   const modelDir = join(dir, "gpt2");
-  await writeGpt2LikeModel(modelDir, options);
+  gpt2Written ??= writeGpt2LikeModel(modelDir, quick ? { layers: 2, hidden: 64, vocab: 1000, positions: 128 } : {}).then(() => modelDir);
+  return gpt2Written;
+}
+
+async function gpt2EndToEnd(): Promise<void> {
+  console.log(`\n## GPT-2-small-shaped model end to end${quick ? " (quick: 2 layers, hidden 64)" : ""}`);
+  const modelDir = await gpt2Model();
   const e = await engine();
   const opened = openLocalModel(modelDir);
   const c0 = process.cpuUsage();
@@ -245,7 +251,6 @@ async function memoryPerLayer(): Promise<void> {
   }
 }
 
-/** rows of a bf16 tensor decoded to float32: uniform values with their low 16 bits dropped */
 /** `heavytail --help` from the bundle npm ci builds, against starting a bare Node in the same run (the floor) */
 async function cliStartup(): Promise<void> {
   const bundle = new URL("../build/heavytail.mjs", import.meta.url).pathname;
@@ -270,6 +275,46 @@ async function cliStartup(): Promise<void> {
   console.log(`heavytail --help (build/heavytail.mjs): ${help.toFixed(3)} s; node -e 0: ${bare.toFixed(3)} s; the CLI's own share ${(help - bare).toFixed(3)} s (target: --help ≤ 0.15 s)`);
 }
 
+/**
+ * The bundled CLI end to end (a process per run: start-up, reading, every layer, the JSON report)
+ * on the GPT-2-small-shaped model at --threads 1 and 2, against the numpy pipeline on the same file
+ * at one BLAS thread and at every core, all in this run. The two reports must agree byte for byte
+ * (created_at aside); the ratios are wall-clock times.
+ */
+async function cliThreads(): Promise<void> {
+  const bundle = new URL("../build/heavytail.mjs", import.meta.url).pathname;
+  const cores = availableParallelism();
+  console.log(`\n## The bundled CLI on worker threads: GPT-2-small-shaped model end to end${quick ? " (quick: 2 layers, hidden 64)" : ""}, ${cores} cores`);
+  const modelDir = await gpt2Model();
+  const cli = (threads: number) => {
+    const t0 = performance.now();
+    const json = execFileSync(process.execPath, [bundle, "analyze", modelDir, "--format", "json", "--threads", String(threads)], { maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "inherit"] }).toString();
+    return { wall: (performance.now() - t0) / 1000, json: json.replace(/\n\s*"created_at": "[^"]*",?/, ""), layers: (JSON.parse(json) as { layers: unknown[] }).layers.length };
+  };
+  let one: ReturnType<typeof cli>;
+  let two: ReturnType<typeof cli>;
+  try {
+    one = cli(1);
+    two = cli(2);
+  } catch (error) {
+    failures.push(`cli-threads: ${bundle} did not run (npm run build:cli): ${(error as Error).message.split("\n")[0]}`);
+    return;
+  }
+  if (two.json !== one.json) failures.push("cli-threads: the report at --threads 2 differs from the one at --threads 1");
+  const file = join(modelDir, "model.safetensors");
+  const single = numpy(["model", file]);
+  const all = numpy(["model", file], cores);
+  if (one.layers !== single.layers) failures.push(`cli-threads: heavytail analysed ${one.layers} layers, the numpy pipeline ${single.layers}`);
+  const row = (label: string, wall: number, base: number, peer: number) => console.log(`${label.padEnd(26)} |${s(wall)} |${s(base / wall)} |${s(wall / peer)}`);
+  console.log("run                        |  wall s | speed-up | ×numpy (1 thread / every core)");
+  row("heavytail --threads 1", one.wall, one.wall, single.wall_s);
+  row("heavytail --threads 2", two.wall, one.wall, all.wall_s);
+  row("numpy, 1 BLAS thread", single.wall_s, single.wall_s, single.wall_s);
+  row(`numpy, ${cores} BLAS threads`, all.wall_s, single.wall_s, all.wall_s);
+  console.log(`${one.layers} layers; reports at 1 and 2 threads ${two.json === one.json ? "identical" : "DIFFERENT"} apart from created_at; numpy BLAS: ${all.kernel}`);
+}
+
+/** rows of a bf16 tensor decoded to float32: uniform values with their low 16 bits dropped */
 function bf16Rows(count: number, cols: number, seed: number): Float32Array {
   const w = seededWeights(count, cols, seed + 1);
   const bits = new Uint32Array(w.buffer);
@@ -279,7 +324,7 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup]);
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads]);
   for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { eigvalsh as eigvalshJs, type Eigvalsh } from "../shared/linalg/eigvalsh.ts";
 import type { AnalyzeModelOptions } from "../shared/analyze/analyze-model.ts";
-import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
-import { loadWasmEngine } from "./load-wasm-engine.ts";
+import { loadWasmModule } from "./load-wasm-module.ts";
+import { wasmEngine } from "./wasm-engine.ts";
 
 export interface Engine {
   /** recorded in the report's method.engine */
@@ -9,13 +9,15 @@ export interface Engine {
   eigvalsh: Eigvalsh;
   /** computes the layers' Grams (the WASM engine); absent: the JS float64 path */
   grams?: AnalyzeModelOptions["grams"];
+  /** the compiled WASM kernels, for worker threads to instantiate (the WASM engine) */
+  module?: WebAssembly.Module;
 }
 
 /** The WASM SIMD engine when build/ has it (unless js is asked for), else the JavaScript float64 eigensolver. */
 export async function chooseEngine(preference: "wasm" | "js" | null): Promise<Engine> {
   if (preference !== "js") {
-    const wasm = await loadWasmEngine();
-    if (wasm) return { name: "wasm-simd-f64", eigvalsh: wasm.eigvalsh, grams: wasmLayerGrams(wasm) };
+    const module = await loadWasmModule();
+    if (module) return wasmEngine(module);
   }
   return { name: "js-f64", eigvalsh: eigvalshJs };
 }

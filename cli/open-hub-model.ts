@@ -1,7 +1,9 @@
-import { httpByteSource } from "../shared/hub/http-byte-source.ts";
 import { parseModelId } from "../shared/hub/parse-model-id.ts";
 import { resolveModelRevision } from "../shared/hub/resolve-model-revision.ts";
+import { ADAPTER_CONFIG } from "../shared/analyze/choose-weight-files.ts";
+import { readAdapterConfig } from "../shared/analyze/read-adapter-config.ts";
 import { chooseOrExplain, type OpenedModel, type OpenModelOptions } from "./open-local-model.ts";
+import { openModelFile, type ModelLocation } from "./open-model-file.ts";
 
 export interface HubEnvironment {
   /** HF_ENDPOINT, as the Python client reads it */
@@ -19,19 +21,21 @@ export function fileInUrl(target: string): string | undefined {
 /**
  * A Hub model id or huggingface.co URL, resolved to a commit, its weight files chosen as the
  * service chooses them (`chooseWeightFiles`: safetensors, then `.bin`, then GGUF; a repo of several
- * GGUF files needs `file`, or a `…/blob/main/<file>` URL), read by range requests.
+ * GGUF files needs `file`, or a `…/blob/main/<file>` URL), read by range requests; a PEFT adapter
+ * repo's adapter_config.json goes into the description.
  */
 export async function openHubModel(target: string, revision: string, env: HubEnvironment, options: OpenModelOptions = {}): Promise<OpenedModel> {
   const ref = parseModelId(target);
   const hubUrl = env.endpoint.replace(/\/+$/, "");
   const resolved = await resolveModelRevision(ref.id, ref.revision ?? revision, { hubUrl, accessToken: env.token });
-  const headers: Record<string, string> = env.token ? { Authorization: `Bearer ${env.token}` } : {};
   const file = options.file ?? fileInUrl(target);
+  const location: ModelLocation = { kind: "hub", resolveUrl: `${hubUrl}/${ref.id}/resolve/${resolved.sha}`, token: env.token };
+  const choice = chooseOrExplain(resolved.files.map((f) => f.name), ref.id, { file });
+  const open = openModelFile(location);
+  const adapter = choice.adapter ? await readAdapterConfig(open(ADAPTER_CONFIG)) : undefined;
   return {
-    model: {
-      files: chooseOrExplain(resolved.files.map((f) => f.name), ref.id, { file }),
-      open: (name) => httpByteSource(`${hubUrl}/${ref.id}/resolve/${resolved.sha}/${name.split("/").map(encodeURIComponent).join("/")}`, { headers }),
-    },
-    description: { id: ref.id, source: "hub", revision: resolved.revision, sha: resolved.sha, family: resolved.family },
+    model: { files: choice.files, open },
+    location,
+    description: { id: ref.id, source: "hub", revision: resolved.revision, sha: resolved.sha, family: resolved.family, ...(adapter && { adapter }) },
   };
 }

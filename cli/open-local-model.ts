@@ -1,16 +1,20 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { ModelDescription } from "../shared/analyze/analyze-model.ts";
-import { chooseWeightFiles } from "../shared/analyze/choose-weight-files.ts";
+import { ADAPTER_CONFIG, chooseWeightFiles, type WeightFileChoice } from "../shared/analyze/choose-weight-files.ts";
+import { parseAdapterConfig } from "../shared/analyze/parse-adapter-config.ts";
 import { WeightFilesError } from "../shared/analyze/weight-files-error.ts";
 import { familyFromConfig } from "../shared/hub/family-from-config.ts";
 import type { ModelFiles } from "../shared/safetensors/types.ts";
-import { fileByteSource } from "./file-byte-source.ts";
+import type { AdapterInfo } from "../shared/report/schema.ts";
+import { openModelFile, type ModelLocation } from "./open-model-file.ts";
 import { UsageError } from "./parse-args.ts";
 
 export interface OpenedModel {
   model: ModelFiles;
   description: ModelDescription;
+  /** where model.open reads, for worker threads to open the same files */
+  location: ModelLocation;
 }
 
 export interface OpenModelOptions {
@@ -21,13 +25,13 @@ export interface OpenModelOptions {
 const WEIGHT_FILE = /\.(safetensors|gguf|bin|pt|pth)$|^(model\.safetensors|pytorch_model\.bin)\.index\.json$/;
 
 /** The weight files, as chooseWeightFiles tells them; its refusal as a message that says how to choose. */
-export function chooseOrExplain(names: string[], what: string, options: OpenModelOptions): string[] {
+export function chooseOrExplain(names: string[], what: string, options: OpenModelOptions): WeightFileChoice {
   const choice = chooseWeightFiles(names, options);
   if (choice instanceof WeightFilesError) {
     const hint = choice.candidates.length > 0 ? " (choose one with --file <name>, or give the file's path)" : "";
     throw new UsageError(`${what}: ${choice.message}${hint}`);
   }
-  return choice.files;
+  return choice;
 }
 
 /**
@@ -39,31 +43,43 @@ export function openLocalModel(path: string, options: OpenModelOptions = {}): Op
   const full = resolve(path);
   const stats = statSync(full);
   let folder: string;
-  let files: string[];
+  let choice: WeightFileChoice;
   if (stats.isDirectory()) {
     folder = full;
-    const names = readdirSync(full).filter((f) => WEIGHT_FILE.test(f));
+    const names = readdirSync(full).filter((f) => WEIGHT_FILE.test(f) || f === ADAPTER_CONFIG);
     if (options.file !== undefined) {
       const named = resolve(full, options.file);
       if (!relative(full, named).startsWith("..") && existsSync(named)) names.push(relative(full, named).split(sep).join("/"));
     }
-    files = chooseOrExplain([...new Set(names)], path, options);
+    choice = chooseOrExplain([...new Set(names)], path, options);
   } else {
     if (!WEIGHT_FILE.test(basename(full))) throw new UsageError(`${path}: not a weight file (.safetensors, .gguf, .bin, .pt, .pth) or a model folder`);
     if (options.file !== undefined) throw new UsageError(`${path} is a file already; --file chooses among a folder's files`);
     folder = dirname(full);
-    files = chooseOrExplain(readdirSync(folder), path, { file: basename(full) });
+    choice = chooseOrExplain(readdirSync(folder), path, { file: basename(full) });
   }
+  const location: ModelLocation = { kind: "local", folder };
   return {
-    model: { files, open: (file) => fileByteSource(join(folder, file)) },
+    model: { files: choice.files, open: openModelFile(location) },
+    location,
     description: {
       id: basename(stats.isDirectory() ? full : full.replace(/\.(safetensors|gguf|bin|pt|pth)$/, "")),
       source: "local",
       revision: null,
       sha: null,
       family: readFamily(join(folder, "config.json")),
+      ...(choice.adapter && { adapter: readAdapter(join(folder, ADAPTER_CONFIG), path) }),
     },
   };
+}
+
+/** A bad adapter_config.json stops the CLI: the report would otherwise misdescribe the adapter. */
+function readAdapter(configPath: string, what: string): AdapterInfo {
+  try {
+    return parseAdapterConfig(readFileSync(configPath, "utf8"));
+  } catch (error) {
+    throw new UsageError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function readFamily(configPath: string): string | null {

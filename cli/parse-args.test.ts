@@ -13,7 +13,16 @@ describe("parseArgs", () => {
       randomize: true,
       seed: 7,
       engine: null,
+      threads: null,
+      maxMemory: null,
     });
+  });
+
+  it("reads --threads and --max-memory, and refuses what they cannot be", () => {
+    expect(parseArgs(["analyze", "m", "--threads", "3", "--max-memory", "6G"])).toMatchObject({ threads: 3, maxMemory: 6 * 2 ** 30 });
+    expect(parseArgs(["analyze", "m", "--threads=1"])).toMatchObject({ threads: 1 });
+    for (const bad of ["0", "-2", "1.5", "two", ""]) expect(() => parseArgs(["analyze", "m", "--threads", bad])).toThrow(/--threads must be an integer from 1/);
+    expect(() => parseArgs(["analyze", "m", "--max-memory", "lots"])).toThrow(/--max-memory must be a size/);
   });
   it("defaults to the table, main, no randomization, seed 0", () => {
     expect(parseArgs(["analyze", "m.safetensors"])).toMatchObject({ format: "table", revision: "main", randomize: false, seed: 0 });

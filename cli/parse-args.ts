@@ -1,3 +1,5 @@
+import { parseMemorySize } from "./parse-memory-size.ts";
+
 export class UsageError extends Error {
   readonly code = "USAGE";
 }
@@ -13,8 +15,18 @@ Usage:
       --randomize           also analyse each matrix with its elements shuffled (correlation traps; doubles the cost)
       --seed N              seed of the randomization (default: 0)
       --engine wasm|js      eigensolver (default: wasm when built, else js)
+      --threads N           layers analysed at once, each on a worker thread of its own
+                            (default: one per core; 1: one at a time, in the main thread)
+      --max-memory SIZE     memory the layers in flight may take together, e.g. 6G
+                            (default: half the machine's memory; see Memory below)
   heavytail trends <csv>    regress accuracy on model-level metrics per series (the paper's Table 1)
   heavytail --help | --version
+
+Memory: a layer in flight holds twice its float64 Grams (2·8·rf·min(rows, cols)² bytes), its
+values when they take up to 256 MiB (4 bytes each; always with --randomize) and up to ~150 MiB of
+buffers. Layers start in order while their estimates fit in --max-memory together (a larger one
+runs alone), so at most --threads are held at once; each worker thread adds ~50 MiB of its own.
+The report is the same, byte for byte, whatever --threads and --max-memory are.
 
 Hub models use HF_ENDPOINT (default https://huggingface.co) and HF_TOKEN, like the Python client.`;
 
@@ -29,6 +41,10 @@ export interface AnalyzeArgs {
   randomize: boolean;
   seed: number;
   engine: "wasm" | "js" | null;
+  /** worker threads (null: one per core) */
+  threads: number | null;
+  /** bytes the layers in flight may take together (null: half the machine's memory) */
+  maxMemory: number | null;
 }
 
 export interface TrendsArgs {
@@ -44,7 +60,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
   if (command === "--version" || command === "-v" || command === "version") return { command: "version" };
-  const known = command === "analyze" ? ["revision", "file", "format", "out", "randomize", "seed", "engine", "help"] : ["format", "help"];
+  const known = command === "analyze" ? ["revision", "file", "format", "out", "randomize", "seed", "engine", "threads", "max-memory", "help"] : ["format", "help"];
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -73,6 +89,14 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be an integer from 0 to 4294967295, not '${seedText}'`);
     const engine = (flags.get("engine") ?? null) as string | null;
     if (engine !== null && engine !== "wasm" && engine !== "js") throw new UsageError(`--engine must be wasm or js, not '${engine}'`);
+    const threadsText = flags.get("threads") as string | undefined;
+    const threads = threadsText === undefined ? null : Number(threadsText);
+    if (threads !== null && !(/^\d+$/.test(threadsText!) && threads >= 1 && threads <= 1024)) {
+      throw new UsageError(`--threads must be an integer from 1 to 1024, not '${threadsText}'`);
+    }
+    const memoryText = flags.get("max-memory") as string | undefined;
+    const maxMemory = memoryText === undefined ? null : parseMemorySize(memoryText);
+    if (memoryText !== undefined && maxMemory === null) throw new UsageError(`--max-memory must be a size such as 6G, 512M or a number of bytes, not '${memoryText}'`);
     return {
       command,
       target: positional[0],
@@ -83,6 +107,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       randomize: flags.get("randomize") === true,
       seed,
       engine,
+      threads,
+      maxMemory,
     };
   }
   if (command === "trends") {

@@ -1,6 +1,6 @@
 import type { AnalysisProgress } from "../shared/analyze/analyze-model.ts";
 
-/** One status line: layers done/total, MB read, and an ETA from the byte rate so far. */
+/** One status line: layers done/total (and how many run at once), MB read, and an ETA from the byte rate so far. */
 export function progressLine(p: AnalysisProgress, elapsedSeconds: number): string {
   const mb = (b: number) => (b / 1e6).toFixed(1);
   const rate = elapsedSeconds > 0 ? p.bytesRead / elapsedSeconds : 0;
@@ -8,7 +8,8 @@ export function progressLine(p: AnalysisProgress, elapsedSeconds: number): strin
   const eta = rate > 0 && p.bytesRead > 0 ? formatDuration(remaining / rate) : "—";
   const failed = p.layersFailed > 0 ? `, ${p.layersFailed} failed` : "";
   const current = p.currentLayer ? `  ${p.currentLayer}` : "";
-  return `layers ${p.layersDone}/${p.layersTotal}${failed}  ${mb(p.bytesRead)}/${mb(p.bytesTotal)} MB  ETA ${eta}${current}`;
+  const running = (p.layersRunning ?? 0) > 1 ? `, ${p.layersRunning} running` : "";
+  return `layers ${p.layersDone}/${p.layersTotal}${failed}${running}  ${mb(p.bytesRead)}/${mb(p.bytesTotal)} MB  ETA ${eta}${current}`;
 }
 
 function formatDuration(seconds: number): string {

@@ -1,10 +1,13 @@
 // The commands' work, loaded by heavytail.ts only once the arguments ask for it, so --help and
 // --version answer without loading the engine and the readers.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import { analyzeModel, type AnalysisProgress } from "../shared/analyze/analyze-model.ts";
 import { parseTrendsCsv } from "../shared/trends/parse-trends-csv.ts";
 import { regressSeries } from "../shared/trends/regress-series.ts";
 import { chooseEngine } from "./choose-engine.ts";
+import { createLayerPool } from "./create-layer-pool.ts";
+import { defaultMemoryBudget } from "./default-memory-budget.ts";
 import { formatReportCsv } from "./format-report-csv.ts";
 import { formatReportTable } from "./format-report-table.ts";
 import { formatTrendsTable } from "./format-trends-table.ts";
@@ -32,18 +35,28 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
   const onProgress = (p: AnalysisProgress) => {
     if (showProgress) process.stderr.write(`\r\x1b[2K${progressLine(p, (Date.now() - started) / 1000)}`);
   };
-  const report = await analyzeModel(opened.model, opened.description, {
-    randomize: args.randomize,
-    seed: args.seed,
-    engine: engine.name,
-    eigvalsh: engine.eigvalsh,
-    grams: engine.grams,
-    onProgress,
-  });
-  if (showProgress) process.stderr.write("\r\x1b[2K");
-  if (args.format === "json") return JSON.stringify(report, null, 2) + "\n";
-  if (args.format === "csv") return formatReportCsv(report);
-  return formatReportTable(report);
+  const threads = args.threads ?? os.availableParallelism();
+  // one thread analyses in this one, as before the pool; more hand layers to worker threads
+  const pool = threads > 1
+    ? createLayerPool({ threads, memoryBytes: args.maxMemory ?? defaultMemoryBudget(), location: opened.location, module: engine.module ?? null })
+    : undefined;
+  try {
+    const report = await analyzeModel(opened.model, opened.description, {
+      randomize: args.randomize,
+      seed: args.seed,
+      engine: engine.name,
+      eigvalsh: engine.eigvalsh,
+      grams: engine.grams,
+      onProgress,
+      runner: pool,
+    });
+    if (args.format === "json") return JSON.stringify(report, null, 2) + "\n";
+    if (args.format === "csv") return formatReportCsv(report);
+    return formatReportTable(report);
+  } finally {
+    if (showProgress) process.stderr.write("\r\x1b[2K");
+    await pool?.close();
+  }
 }
 
 function trends(args: TrendsArgs): string {

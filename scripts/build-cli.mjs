@@ -1,7 +1,9 @@
-// Bundles the CLI (cli/heavytail.ts and everything it imports) into one JavaScript file,
-// build/heavytail.mjs (and the chunk it loads to run a command), so `heavytail` starts without transpiling TypeScript on every run and installs
-// with no dependencies (package.json "bin"; `npm ci` runs this through "prepare"). The WASM kernels
-// stay beside it in build/, where cli/load-wasm-engine.ts looks for them.
+// Bundles the CLI (cli/heavytail.ts and everything it imports) into build/heavytail.mjs and the
+// chunks it loads to run a command, so `heavytail` starts without transpiling TypeScript on every
+// run and installs with no dependencies (package.json "bin"; `npm ci` runs this through "prepare").
+// The worker threads' entry (cli/layer-worker.ts) is a second entry point,
+// build/heavytail-layer-worker.mjs, sharing those chunks; cli/layer-worker-url.ts finds it beside
+// them. The WASM kernels stay in build/ too, where cli/load-wasm-module.ts looks for them.
 import { build } from "esbuild";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -15,12 +17,12 @@ mkdirSync(join(root, "build"), { recursive: true });
 for (const name of readdirSync(join(root, "build"), { withFileTypes: false }).filter((n) => /^heavytail.*\.mjs$/.test(n))) rmSync(join(root, "build", name));
 
 await build({
-  entryPoints: [join(root, "cli", "heavytail.ts")],
+  entryPoints: { heavytail: join(root, "cli", "heavytail.ts"), "heavytail-layer-worker": join(root, "cli", "layer-worker.ts") },
   outdir: join(root, "build"),
   entryNames: "[name]",
   chunkNames: "heavytail-[name]-[hash]",
   outExtension: { ".js": ".mjs" },
-  // --help and --version load only the entry; the commands' chunk follows when they run
+  // --help and --version load only the entry; the commands' chunks follow when they run, the worker's when threads start
   splitting: true,
   bundle: true,
   platform: "node",

@@ -3,13 +3,15 @@ import type { LayerPlan } from "../plan/types.ts";
 import { planLayers } from "../plan/plan-layers.ts";
 import type { AnalysedLayer, FailedLayer, ModelIdentity, Report, SkippedLayer } from "../report/schema.ts";
 import { listWeightTensors } from "./list-weight-tensors.ts";
-import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
 import type { ByteSource, ModelFiles } from "../safetensors/types.ts";
-import { analyzeLayer, type AnalyzeLayerOptions } from "./analyze-layer.ts";
+import type { AnalyzeLayerOptions } from "./analyze-layer.ts";
+import { analyzeLayerOutcome, type LayerOutcome } from "./analyze-layer-outcome.ts";
 import { describeWeightFormat } from "./describe-weight-format.ts";
 import { assembleReport } from "./assemble-report.ts";
 import { countBytes } from "./count-bytes.ts";
 import { summarizeTensors } from "./summarize-tensors.ts";
+import { layerMemoryBytes } from "./layer-memory-bytes.ts";
+import { runInOrder } from "./run-in-order.ts";
 
 export interface AnalysisProgress {
   layersTotal: number;
@@ -18,7 +20,37 @@ export interface AnalysisProgress {
   bytesRead: number;
   /** bytes of the analysed tensors: each is read once when its values are held (always when randomizing) */
   bytesTotal: number;
+  /** the earliest of the layers being analysed */
   currentLayer: string | null;
+  /** layers being analysed at once (absent: one at a time) */
+  layersRunning?: number;
+}
+
+/** What a layer's analysis depends on besides its plan and engine: the same in every thread. */
+export interface LayerSettings {
+  randomize: boolean;
+  seed: number;
+  holdValuesBytes: number;
+  chunkBytes?: number;
+}
+
+/**
+ * Analyses layers somewhere else than in this loop, several at once (the CLI's worker threads).
+ * Results are assembled by layer id, so the report does not depend on which finished first.
+ */
+export interface LayerRunner {
+  /** layers analysed at once */
+  concurrency: number;
+  /**
+   * the layers in flight together may take this many bytes by layerMemoryBytes; a layer over it
+   * runs alone (default: no limit)
+   */
+  memoryBytes?: number;
+  /**
+   * One layer, every byte read told to onBytes. Resolves to the layer or its error (a failed
+   * layer); a rejection means the runner itself broke, and ends the analysis with that error.
+   */
+  analyze(plan: LayerPlan, settings: LayerSettings, onBytes: (n: number) => void): Promise<LayerOutcome>;
 }
 
 export interface AnalyzeModelOptions {
@@ -34,17 +66,20 @@ export interface AnalyzeModelOptions {
   holdValuesBytes?: number;
   onProgress?: (progress: AnalysisProgress) => void;
   now?: () => Date;
+  /** where layers are analysed (default: here, one at a time, with eigvalsh and grams) */
+  runner?: LayerRunner;
 }
 
-const DEFAULT_HOLD_VALUES_BYTES = 256 * 2 ** 20;
+export const DEFAULT_HOLD_VALUES_BYTES = 256 * 2 ** 20;
 
 /** What the caller knows about the model; files, parameter count and dtypes are read here. */
 export type ModelDescription = Omit<ModelIdentity, "files" | "parameters" | "dtypes">;
 
 /**
- * Analyses every layer of a model, one at a time, streaming each tensor from its file. The model's
- * files are safetensors, PyTorch checkpoints or GGUF (`listWeightTensors`); quantized GGUF layers
- * are dequantized to float32 as they stream, and the report says so (`model.format`, a note).
+ * Analyses every layer of a model, one at a time here or several at once through options.runner,
+ * streaming each tensor from its file. The model's files are safetensors, PyTorch checkpoints or
+ * GGUF (`listWeightTensors`); quantized GGUF layers are dequantized to float32 as they stream, and
+ * the report says so (`model.format`, a note).
  */
 export async function analyzeModel(model: ModelFiles, description: ModelDescription, options: AnalyzeModelOptions): Promise<Report> {
   const listing = await listWeightTensors(model);
@@ -60,34 +95,42 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
     currentLayer: null,
   };
   const report = () => options.onProgress?.({ ...progress });
-  const sources = new Map<string, ByteSource>();
-  const open = (file: string) => {
-    let source = sources.get(file);
-    if (!source) {
-      source = countBytes(model.open(file), (n) => (progress.bytesRead += n));
-      sources.set(file, source);
-    }
-    return source;
+  const settings: LayerSettings = {
+    randomize: options.randomize,
+    seed: options.seed,
+    holdValuesBytes: options.holdValuesBytes ?? DEFAULT_HOLD_VALUES_BYTES,
+    chunkBytes: options.chunkBytes,
   };
+  const runner = options.runner ?? inProcessRunner(model, options);
 
   const layers: AnalysedLayer[] = [];
   const failed: FailedLayer[] = [];
+  const running = new Set<number>();
+  const showRunning = () => {
+    progress.currentLayer = running.size > 0 ? analysed[Math.min(...running)].name : null;
+    if (runner.concurrency > 1) progress.layersRunning = running.size;
+  };
   report();
-  for (const plan of analysed) {
-    progress.currentLayer = plan.name;
-    report();
-    try {
-      const read = tensorValueReader(open(plan.tensor.file), plan.tensor, { chunkBytes: options.chunkBytes });
-      layers.push(await analyzeLayer(plan, read, { ...options, holdValuesBytes: options.holdValuesBytes ?? DEFAULT_HOLD_VALUES_BYTES }));
-    } catch (error) {
-      failed.push({ ...layerIdentity(plan), error: errorMessage(error) });
-      progress.layersFailed++;
-    }
-    progress.layersDone++;
-    report();
-  }
-  progress.currentLayer = null;
-  report();
+  await runInOrder(
+    analysed.length,
+    { concurrency: runner.concurrency, budget: runner.memoryBytes ?? Infinity, cost: (i) => layerMemoryBytes(analysed[i], settings) },
+    async (i) => {
+      const plan = analysed[i];
+      running.add(i);
+      showRunning();
+      report();
+      const outcome = await runner.analyze(plan, settings, (n) => (progress.bytesRead += n));
+      if ("layer" in outcome) layers.push(outcome.layer);
+      else {
+        failed.push({ ...layerIdentity(plan), error: outcome.error });
+        progress.layersFailed++;
+      }
+      progress.layersDone++;
+      running.delete(i);
+      showRunning();
+      report();
+    },
+  );
 
   const skipped: SkippedLayer[] = plans
     .filter((p) => p.skip_reason !== undefined)
@@ -111,6 +154,20 @@ function layerIdentity(plan: LayerPlan) {
   return { layer_id: plan.layer_id, name: plan.name, shape: plan.tensor.shape, dtype: plan.tensor.dtype };
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+/** This thread, one layer at a time; each file is opened once. */
+function inProcessRunner(model: ModelFiles, options: AnalyzeModelOptions): LayerRunner {
+  const sources = new Map<string, ByteSource>();
+  const open = (file: string) => {
+    let source = sources.get(file);
+    if (!source) {
+      source = model.open(file);
+      sources.set(file, source);
+    }
+    return source;
+  };
+  return {
+    concurrency: 1,
+    analyze: (plan, settings, onBytes) =>
+      analyzeLayerOutcome(plan, countBytes(open(plan.tensor.file), onBytes), { ...settings, eigvalsh: options.eigvalsh, grams: options.grams }),
+  };
 }

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -12,6 +12,7 @@ import type { MockHub } from "../mock-hub/types.ts";
 const run = promisify(execFile);
 const root = new URL("../../", import.meta.url).pathname;
 const tesseract = join(root, "test/fixtures/tesseract_eng_lstm");
+const ppocr = join(root, "test/fixtures/ppocrv4_rec");
 const bundle = join(root, "build/heavytail.mjs");
 
 // the CLI as it is installed: the bundle `npm run build:cli` writes (rebuilt here, so it is never stale)
@@ -19,10 +20,10 @@ beforeAll(async () => {
   await run(process.execPath, [join(root, "scripts/build-cli.mjs")], { cwd: root });
 }, 60_000);
 
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function cli(args: string[], env: Record<string, string> = {}, at: { bundle?: string; cwd?: string } = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bundle, ...args], {
-      cwd: root,
+    const { stdout, stderr } = await run(process.execPath, [at.bundle ?? bundle, ...args], {
+      cwd: at.cwd ?? root,
       env: { ...process.env, ...env },
       maxBuffer: 64 << 20,
     });
@@ -32,6 +33,9 @@ async function cli(args: string[], env: Record<string, string> = {}) {
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
 }
+
+/** the JSON report without the one line that may differ between runs */
+const withoutCreatedAt = (json: string) => json.replace(/\n\s*"created_at": "[^"]*",?/, "");
 
 const numericColumns = (report: Report) =>
   report.layers.map((l) => Object.fromEntries(Object.entries(l).filter(([k, v]) => k !== "esd" && typeof v === "number")));
@@ -44,7 +48,10 @@ describe("heavytail analyze", () => {
     const out = await cli(["analyze", tesseract, "--format", "json"]);
     expect(out.stderr).toBe("");
     local = JSON.parse(out.stdout);
-    hub = await createMockHub({ repos: { "tesseract-ocr/eng-lstm": tesseract } });
+    const gated = mkdtempSync(join(tmpdir(), "heavytail-gated-"));
+    copyFileSync(join(tesseract, "model.safetensors"), join(gated, "model.safetensors"));
+    writeFileSync(join(gated, ".mockhub.json"), JSON.stringify({ gated: true, token: "hf_threads_secret" }));
+    hub = await createMockHub({ repos: { "tesseract-ocr/eng-lstm": tesseract, "org/gated-lstm": gated } });
   });
   afterAll(() => hub?.close());
 
@@ -63,6 +70,15 @@ describe("heavytail analyze", () => {
     expect(report.model).toMatchObject({ id: "tesseract-ocr/eng-lstm", source: "hub", revision: "main" });
     expect(report.model.sha).toMatch(/^[0-9a-f]{40}$/);
     expect(numericColumns(report)).toEqual(numericColumns(local));
+  });
+
+  it("reads a gated Hub model's files in every worker thread with HF_TOKEN, never printing it", async () => {
+    const out = await cli(["analyze", "org/gated-lstm", "--format", "json", "--threads", "2"], { HF_ENDPOINT: hub.url, HF_TOKEN: "hf_threads_secret" });
+    expect(out.stderr).toBe("");
+    expect(numericColumns(JSON.parse(out.stdout))).toEqual(numericColumns(local));
+    const refused = await cli(["analyze", "org/gated-lstm", "--threads", "2"], { HF_ENDPOINT: hub.url, HF_TOKEN: "hf_wrong" });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).not.toContain("hf_threads_secret");
   });
 
   it("writes the reference's columns with --format csv --out", async () => {
@@ -112,12 +128,50 @@ describe("heavytail analyze", () => {
     expect(typo.stderr).toMatch(/tesseract_eng_lsmt: no such file or folder/);
   });
 
+  it("gives the same report, byte for byte, whatever the number of threads", async () => {
+    for (const [model, extra] of [[ppocr, []], [tesseract, ["--randomize", "--seed", "5"]]] as const) {
+      const outs = [];
+      for (const threads of ["1", "2", "3"]) outs.push(await cli(["analyze", model, "--format", "json", "--threads", threads, ...extra]));
+      for (const out of outs) expect(out.stderr).toBe("");
+      expect(outs[0].stdout).toMatch(/"created_at"/);
+      expect(withoutCreatedAt(outs[1].stdout)).toBe(withoutCreatedAt(outs[0].stdout));
+      expect(withoutCreatedAt(outs[2].stdout)).toBe(withoutCreatedAt(outs[0].stdout));
+    }
+    // a budget below every layer's estimate runs them one at a time, with the same report
+    const tight = await cli(["analyze", tesseract, "--format", "json", "--threads", "3", "--max-memory", "1M"]);
+    expect(withoutCreatedAt(tight.stdout)).toBe(withoutCreatedAt(JSON.stringify(local, null, 2) + "\n"));
+  });
+
+  it("finds its worker threads' entry beside the bundle when installed elsewhere (npm install -g)", async () => {
+    const prefix = mkdtempSync(join(tmpdir(), "heavytail-global-"));
+    const installed = join(prefix, "lib/node_modules/heavytail/build");
+    mkdirSync(installed, { recursive: true });
+    for (const name of readdirSync(join(root, "build")).filter((n) => /^heavytail.*\.(mjs|wasm)$/.test(n))) copyFileSync(join(root, "build", name), join(installed, name));
+    mkdirSync(join(prefix, "bin"));
+    symlinkSync(join(installed, "heavytail.mjs"), join(prefix, "bin/heavytail"));
+    const out = await cli(["analyze", tesseract, "--format", "json", "--threads", "2"], {}, { bundle: join(prefix, "bin/heavytail"), cwd: prefix });
+    expect(out.stderr).toBe("");
+    expect(withoutCreatedAt(out.stdout)).toBe(withoutCreatedAt(JSON.stringify(local, null, 2) + "\n"));
+  });
+
   it("prints its version and its usage", async () => {
     const version = await cli(["--version"]);
     expect(version.stdout).toBe(`heavytail ${JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version}\n`);
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--file NAME/);
+    expect(help.stdout).toMatch(/--threads N[\s\S]*--max-memory SIZE[\s\S]*Memory: /);
+    // --help stays fast: what the entry imports statically (its chunks, transitively) holds no worker code
+    const loaded = new Set<string>();
+    const visit = (name: string) => {
+      if (loaded.has(name)) return;
+      loaded.add(name);
+      const code = readFileSync(join(root, "build", name), "utf8");
+      for (const [, chunk] of code.matchAll(/^(?:import|export)\b[^;]*?["']\.\/([^"']+\.mjs)["']/gm)) visit(chunk);
+    };
+    visit("heavytail.mjs");
+    expect(loaded.size).toBeGreaterThan(1);
+    for (const name of loaded) expect(readFileSync(join(root, "build", name), "utf8"), name).not.toMatch(/worker_threads/);
   });
 });
 

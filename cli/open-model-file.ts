@@ -1,0 +1,19 @@
+import { httpByteSource } from "../shared/hub/http-byte-source.ts";
+import type { ByteSource } from "../shared/safetensors/types.ts";
+import { fileByteSource } from "./file-byte-source.ts";
+import { join } from "node:path";
+
+/**
+ * Where a model's files are, as plain data: what a worker thread is handed to open the same files
+ * itself. A Hub location carries the user's token for the worker's requests; it is never printed.
+ */
+export type ModelLocation =
+  | { kind: "local"; folder: string }
+  | { kind: "hub"; resolveUrl: string; token?: string };
+
+/** Opens a model's file by its name in the model (a path inside the folder, or inside the Hub commit). */
+export function openModelFile(location: ModelLocation): (file: string) => ByteSource {
+  if (location.kind === "local") return (file) => fileByteSource(join(location.folder, file));
+  const headers: Record<string, string> = location.token ? { Authorization: `Bearer ${location.token}` } : {};
+  return (file) => httpByteSource(`${location.resolveUrl}/${file.split("/").map(encodeURIComponent).join("/")}`, { headers });
+}
