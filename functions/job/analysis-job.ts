@@ -443,6 +443,7 @@ export class AnalysisJob extends DurableObject<Env> {
         dtypes: job.dtypes,
         family: job.family,
         ...(job.format ? { format: job.format } : {}),
+        ...(job.adapter ? { adapter: job.adapter } : {}),
       },
       method: { randomize: true, seed: job.seed, engine: workerEngine.name },
       layers,

@@ -17,6 +17,11 @@ const OVERHEAD_SECONDS = 1;
  * The job's watchdog gives a task this long (times a margin) before sending it again.
  */
 export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
+  if (plan.lora) {
+    // a LoRA pair: the QR of Aᵀ (r²·in), C = B·Rᵀ and CᵀC (out·r² each), the r × r eigensolve
+    const { r, in: inDim, out } = plan.lora;
+    return OVERHEAD_SECONDS + (r * r * (inDim + 2 * out) + r ** 3) / MULTIPLY_ADDS_PER_SECOND + (plan.tensor.end - plan.tensor.begin) / BYTES_PER_SECOND;
+  }
   const { rows, cols, order, rf } = gramLayout(plan);
   const gram = rows * cols * order * rf;
   const solve = order ** 3 * rf;

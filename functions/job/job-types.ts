@@ -1,5 +1,5 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { WeightFormat } from "../../shared/report/schema.ts";
+import type { AdapterInfo, WeightFormat } from "../../shared/report/schema.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";
@@ -19,6 +19,8 @@ export interface JobInput {
   defaultBranch: boolean;
   /** the commit's date as the Hub gives it: `latest` only moves forward by it */
   committed_at: string | null;
+  /** a PEFT adapter repo's adapter_config.json, as the report records it (model.adapter) */
+  adapter?: AdapterInfo;
 }
 
 /** The job's persistent record (Durable Object storage key `job`). */

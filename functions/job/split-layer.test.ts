@@ -59,4 +59,15 @@ describe("splitLayer with an engine that packs its Gram", () => {
   it("still refuses what even a packed Gram cannot fit", () => {
     expect(splitLayer(dense(8192, 8192), { ...roomy, packed: true })).toMatchObject({ ok: false });
   });
+
+  it("keeps a LoRA pair's lora_BA layer one task, and refuses one whose matrices cannot be held", () => {
+    const lora = (r: number, inDim: number, out: number): LayerPlan => ({
+      ...dense(out, inDim),
+      lora: { r, in: inDim, out, aOffset: 0, bOffset: r * inDim },
+      tensor: { name: "l3.weight", dtype: "F32", shape: [out, inDim], begin: 0, end: 4 * r * (inDim + out), file: "adapter_model.safetensors" },
+    });
+    // its 4096 × 4096 product would be split; the pair is not
+    expect(splitLayer(lora(64, 4096, 4096), { ...roomy, maxTaskFlops: 1e6 })).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "layer" } }] });
+    expect(splitLayer(lora(2048, 8192, 8192), roomy)).toMatchObject({ ok: false, reason: expect.stringMatching(/LoRA pair/) });
+  });
 });

@@ -1,6 +1,7 @@
 import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
+import { loraLayerBytes } from "../../shared/analyze/lora-layer-bytes.ts";
 import { PACKED_PANEL_BYTES } from "../queue/packed-layer-spectrum.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
@@ -31,12 +32,26 @@ const STAGING_BYTES = 8 * 2 ** 20;
 const PACKED_BUFFERS = 2 * PACKED_PANEL_BYTES + 2 * 2 ** 20;
 
 /**
+ * A LoRA pair's lora_BA layer is always one task: it holds A and B (float64) and two r-wide
+ * products, never B·A, and has no randomization to share out (docs/metrics.md §10).
+ */
+function loraTask(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
+  const id = String(plan.layer_id).padStart(6, "0");
+  const bytes = loraLayerBytes(plan.lora!) + STAGING_BYTES;
+  if (bytes > limits.maxTaskBytes) {
+    return { ok: false, reason: `too large for the edge lane: its LoRA pair needs ${mb(bytes)} MB, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)` };
+  }
+  return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
+}
+
+/**
  * How one layer is computed on Workers: as one task when its Gram product and memory fit one
  * invocation, else as parts plus a combine task (see TaskWork). Randomization needs the whole
  * matrix in memory, so it runs only where the matrix and the Grams fit together. A layer whose
  * Grams alone exceed the memory budget cannot be done on the edge and says so.
  */
 export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
+  if (plan.lora) return loraTask(plan, limits);
   const layout = gramLayout(plan);
   const { rows, cols, rf, order } = layout;
   const id = String(plan.layer_id).padStart(6, "0");

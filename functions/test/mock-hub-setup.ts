@@ -9,6 +9,7 @@ import { quantizedTensor, tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpo
 import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
 import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
 import { writeTrustModels } from "./write-trust-models.ts";
+import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../../test/helpers/write-lora-adapter.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -38,6 +39,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await writeFile(join(dir, "formats", repo, file), bytes);
     if (repo !== "gguf") await writeFile(join(dir, "formats", repo, "config.json"), config);
   }
+  // a PEFT LoRA adapter repo, as peft saves one
+  await mkdir(join(dir, "formats", "lora"), { recursive: true });
+  await writeFile(join(dir, "formats", "lora", "adapter_model.safetensors"), encodeLoraAdapter());
+  await writeFile(join(dir, "formats", "lora", "adapter_config.json"), ADAPTER_CONFIG_JSON);
+  await mkdir(join(dir, "formats", "lora-bad-config"), { recursive: true });
+  await writeFile(join(dir, "formats", "lora-bad-config", "adapter_model.safetensors"), encodeLoraAdapter());
+  await writeFile(join(dir, "formats", "lora-bad-config", "adapter_config.json"), "{not json");
   const trust = await writeTrustModels(join(dir, "trust"));
   const hub = await createMockHub({
     repos: {
@@ -55,6 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "formats/safetensors": join(dir, "formats", "safetensors"),
       "formats/torch": join(dir, "formats", "torch"),
       "formats/gguf": join(dir, "formats", "gguf"),
+      "formats/lora": join(dir, "formats", "lora"),
+      "formats/lora-bad-config": join(dir, "formats", "lora-bad-config"),
     },
     // short-lived signatures, so re-resolution runs in the suites
     signatureTtlMs: 30_000,

@@ -1,4 +1,7 @@
-import { chooseWeightFiles, PYTORCH_INDEX, SAFETENSORS_INDEX } from "../../shared/analyze/choose-weight-files.ts";
+import { ADAPTER_CONFIG, chooseWeightFiles, PYTORCH_INDEX, SAFETENSORS_INDEX } from "../../shared/analyze/choose-weight-files.ts";
+import { AdapterConfigError } from "../../shared/analyze/parse-adapter-config.ts";
+import { readAdapterConfig } from "../../shared/analyze/read-adapter-config.ts";
+import type { AdapterInfo } from "../../shared/report/schema.ts";
 import { WeightFilesError } from "../../shared/analyze/weight-files-error.ts";
 import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
 import type { ResolvedModel } from "../../shared/hub/resolve-model-revision.ts";
@@ -54,6 +57,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
   if (total > config.maxModelBytes) {
     throw new ApiError(413, "model_too_large", `${id} holds ${total} bytes of weights, more than this service's limit of ${config.maxModelBytes}`);
   }
+  const adapter = weights.adapter ? await readAdapter(config, id, sha) : undefined;
   const job = env.JOBS.get(env.JOBS.idFromName(key));
   const status = await job.start({
     key,
@@ -65,6 +69,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
     files,
     defaultBranch,
     committed_at: resolved.lastModified,
+    ...(adapter && { adapter }),
   });
   return { kind: "job", key, id, sha, status };
 }
@@ -97,6 +102,16 @@ function publishable(resolved: ResolvedModel, config: ServiceConfig): ResolvedMo
     );
   }
   return resolved;
+}
+
+/** A PEFT adapter repo's config, read here so the job's report records it; a bad one refuses the repo. */
+async function readAdapter(config: ServiceConfig, id: string, sha: string): Promise<AdapterInfo> {
+  try {
+    return await readAdapterConfig(hubFileSource(config, id, sha, ADAPTER_CONFIG));
+  } catch (error) {
+    if (error instanceof AdapterConfigError) throw new ApiError(422, error.code, error.message);
+    throw error;
+  }
 }
 
 async function readIndex(config: ServiceConfig, id: string, sha: string, file: string): Promise<SafetensorsIndex> {

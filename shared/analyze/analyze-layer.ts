@@ -10,6 +10,7 @@ import { measureLayer } from "../metrics/measure-layer.ts";
 import { compactEsd } from "../metrics/compact-esd.ts";
 import { createRng } from "../metrics/create-rng.ts";
 import { layerSeed } from "./layer-seed.ts";
+import { analyzeLoraLayer } from "./analyze-lora-layer.ts";
 
 export interface AnalyzeLayerOptions {
   randomize: boolean;
@@ -27,6 +28,7 @@ export interface AnalyzeLayerOptions {
 
 /** One layer, from its streamed values to every reported column and its compact ESD. */
 export async function analyzeLayer(plan: LayerPlan, read: ValueReader, options: AnalyzeLayerOptions): Promise<AnalysedLayer> {
+  if (plan.lora) return analyzeLoraLayer(plan, read, { eigvalsh: options.eigvalsh });
   const valueBytes = 4 * plan.tensor.shape.reduce((p, d) => p * d, 1);
   const held = options.randomize || valueBytes <= (options.holdValuesBytes ?? 0) ? await readLayerValues(plan, read) : null;
   const spectrum = await computeLayerSpectrum(plan, held ? arrayValueReader(held) : read, { eigvalsh: options.eigvalsh, grams: options.grams });

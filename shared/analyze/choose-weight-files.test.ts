@@ -20,6 +20,16 @@ describe("chooseWeightFiles", () => {
     expect(refused(["a.safetensors", "b.safetensors"])).toMatchObject({ code: "several_safetensors", candidates: ["a.safetensors", "b.safetensors"] });
   });
 
+  it("takes a PEFT adapter's adapter_model.safetensors when adapter_config.json is beside it, and marks it", () => {
+    const adapter = { kind: "safetensors", files: ["adapter_model.safetensors"], adapter: true };
+    expect(choose(["adapter_config.json", "adapter_model.safetensors", "README.md"])).toEqual(adapter);
+    expect(choose(["adapter_config.json", "adapter_model.safetensors", "training.safetensors"])).toEqual(adapter);
+    expect(choose(["adapter_config.json", "x/y.json", "adapter_model.safetensors"], "adapter_model.safetensors")).toEqual(adapter);
+    // a full model in the repo stays the model; without its config the file is not known as an adapter
+    expect(choose(["adapter_config.json", "adapter_model.safetensors", "model.safetensors"])).toEqual({ kind: "safetensors", files: ["model.safetensors"] });
+    expect(choose(["adapter_model.safetensors"])).toEqual({ kind: "safetensors", files: ["adapter_model.safetensors"] });
+  });
+
   it("takes .bin when there is no safetensors: the index with the shards, else pytorch_model.bin", () => {
     expect(choose(["pytorch_model.bin.index.json", "pytorch_model-00001-of-00002.bin", "pytorch_model-00002-of-00002.bin", "training_args.bin"])).toEqual({
       kind: "pytorch",

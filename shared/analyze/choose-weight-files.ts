@@ -9,6 +9,11 @@ export interface WeightFileChoice {
   kind: WeightKind;
   /** the files to read, index first where there is one */
   files: string[];
+  /**
+   * true for a PEFT adapter (adapter_model.safetensors beside adapter_config.json): its layers are
+   * its lora_BA products (docs/metrics.md §10), and the config is read for the report
+   */
+  adapter?: true;
 }
 
 export const SAFETENSORS_INDEX = "model.safetensors.index.json";
@@ -19,6 +24,8 @@ const NOT_WEIGHTS = /^(training_args|optimizer|scheduler|scaler|rng_state.*|adap
 /** GGUF sidecars loaded next to a model (multimodal projectors, multi-token-prediction heads) */
 const SIDECAR = /(^|\/)(mmproj|mtp)-[^/]*$/i;
 const MAX_LISTED = 20;
+export const ADAPTER_WEIGHTS = "adapter_model.safetensors";
+export const ADAPTER_CONFIG = "adapter_config.json";
 
 const isTorch = (name: string) => TORCH_EXTENSIONS.some((ext) => name.endsWith(ext));
 const list = (names: string[]) => (names.length > MAX_LISTED ? `${names.slice(0, MAX_LISTED).join(", ")}, … (${names.length} in all)` : names.join(", "));
@@ -51,6 +58,7 @@ function chooseNamed(names: string[], file: string): WeightFileChoice | WeightFi
   const root = names.filter((n) => !n.includes("/"));
   if (wanted === SAFETENSORS_INDEX) return { kind: "safetensors", files: [wanted, ...root.filter((n) => n.endsWith(".safetensors")).sort(compareNames)] };
   if (wanted === PYTORCH_INDEX) return { kind: "pytorch", files: [wanted, ...root.filter(isTorch).sort(compareNames)] };
+  if (wanted === ADAPTER_WEIGHTS && root.includes(ADAPTER_CONFIG)) return { kind: "safetensors", files: [wanted], adapter: true };
   if (wanted.endsWith(".safetensors")) return { kind: "safetensors", files: [wanted] };
   if (isTorch(wanted)) return { kind: "pytorch", files: [wanted] };
   if (wanted.endsWith(".gguf")) {
@@ -73,7 +81,8 @@ function candidates(names: string[]): string[] {
 /**
  * Which files hold a model's weights, from the names of its files (a Hub repo's listing or a
  * folder's), as one policy for the CLI and the service. Safetensors first: the sharded index, else
- * `model.safetensors`, else the only `.safetensors` file at the root. Then PyTorch: the
+ * `model.safetensors`, else a PEFT adapter (`adapter_model.safetensors` with `adapter_config.json`,
+ * marked `adapter`), else the only `.safetensors` file at the root. Then PyTorch: the
  * `pytorch_model.bin.index.json` index, else `pytorch_model.bin`. Then GGUF: the one GGUF model
  * (a file, or a split model's shards; sidecars such as `mmproj-*.gguf` set aside when one other
  * model remains). Several candidates of the chosen kind, or none, give a WeightFilesError listing
@@ -88,6 +97,7 @@ export function chooseWeightFiles(files: readonly (string | { name: string })[],
   const safetensors = root.filter((n) => n.endsWith(".safetensors")).sort(compareNames);
   if (root.includes(SAFETENSORS_INDEX)) return { kind: "safetensors", files: [SAFETENSORS_INDEX, ...safetensors] };
   if (root.includes("model.safetensors")) return { kind: "safetensors", files: ["model.safetensors"] };
+  if (root.includes(ADAPTER_WEIGHTS) && root.includes(ADAPTER_CONFIG)) return { kind: "safetensors", files: [ADAPTER_WEIGHTS], adapter: true };
   if (safetensors.length === 1) return { kind: "safetensors", files: safetensors };
   if (safetensors.length > 1) {
     return new WeightFilesError(

@@ -2,6 +2,7 @@ import type { TensorInfo } from "../safetensors/types.ts";
 import type { LayerPlan } from "./types.ts";
 import { conv2dDimensions } from "./conv2d-dimensions.ts";
 import { skipReason } from "./skip-reason.ts";
+import { isLoraAdapter, planLoraLayers } from "./plan-lora-layers.ts";
 
 const WEIGHT_SUFFIX = ".weight";
 /** √½ rounded to float32: the reference scales conv2d slices by it in float32 arithmetic. */
@@ -48,8 +49,10 @@ function planShape(tensor: TensorInfo, layer_id: number): LayerPlan {
 
 /**
  * One plan per `.weight` tensor, in the given (reference) order, layer_id counting from 0 over all
- * of them, analysed or not (docs/metrics.md §1–2).
+ * of them, analysed or not (docs/metrics.md §1–2). A LoRA adapter's lora_A/lora_B slivers mean
+ * nothing alone, so an adapter is planned by its B·A products instead (docs/metrics.md §10).
  */
 export function planLayers(tensors: readonly TensorInfo[]): LayerPlan[] {
+  if (isLoraAdapter(tensors)) return planLoraLayers(tensors);
   return tensors.filter((t) => t.name.endsWith(WEIGHT_SUFFIX)).map((tensor, layer_id) => planTensor(tensor, layer_id));
 }

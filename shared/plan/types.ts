@@ -24,4 +24,20 @@ export interface LayerPlan {
   M: number;
   /** scale applied to every element before the ESD: 1 for dense, √½ (in float32) for conv2d */
   scale: number;
+  /**
+   * present on a LoRA adapter's `lora_BA` layer (docs/metrics.md §10): `tensor` then spans both
+   * stored matrices, lora_A [r, in] and lora_B [out, r], which lie side by side in one file, and
+   * rows × cols is B·A's out × in
+   */
+  lora?: LoraPair;
+}
+
+/** Where a LoRA pair's two matrices lie within the layer's byte range, in elements. */
+export interface LoraPair {
+  r: number;
+  in: number;
+  out: number;
+  /** element offset of lora_A [r, in] and of lora_B [out, r] from the start of the range */
+  aOffset: number;
+  bOffset: number;
 }

@@ -29,6 +29,24 @@ export interface ModelIdentity {
    * change: a report without it was read from safetensors).
    */
   format?: WeightFormat;
+  /**
+   * present when the model is a PEFT adapter (adapter_config.json beside adapter_model.safetensors),
+   * whose layers are its lora_BA products (docs/metrics.md §10); optional, added to v1 without a
+   * version change
+   */
+  adapter?: AdapterInfo;
+}
+
+/** What adapter_config.json says of a PEFT adapter; a field the file lacks (or mistypes) is null. */
+export interface AdapterInfo {
+  /** "LORA" for the adapters analysed here */
+  peft_type: string | null;
+  r: number | null;
+  lora_alpha: number | null;
+  /** the module names adapted, or PEFT's regular expression for them */
+  target_modules: string[] | string | null;
+  /** the model the adapter was trained on (a Hub id or a path) */
+  base_model_name_or_path: string | null;
 }
 
 /** The checkpoint format a model's weights were read from (docs/metrics.md §9). */

@@ -28,6 +28,29 @@ describe("validateReport: model.format", () => {
   });
 });
 
+describe("validateReport: model.adapter", () => {
+  it("accepts reports without it and with a PEFT config, target_modules a list or a regular expression", () => {
+    const report = base();
+    report.model.adapter = { peft_type: "LORA", r: 16, lora_alpha: 32, target_modules: ["q_proj"], base_model_name_or_path: "org/base" };
+    expect(validateReport(report)).toMatchObject({ ok: true });
+    report.model.adapter = { peft_type: null, r: null, lora_alpha: null, target_modules: ".*proj", base_model_name_or_path: null };
+    expect(validateReport(report)).toMatchObject({ ok: true });
+  });
+
+  it("lists what is wrong with an invalid one", () => {
+    const report = base();
+    report.model.adapter = { peft_type: 1, r: 1.5, lora_alpha: "32", target_modules: [3], base_model_name_or_path: {} };
+    const result = validateReport(report);
+    expect(result.ok ? [] : result.errors).toEqual([
+      "report.model.adapter.peft_type: expected a string or null",
+      "report.model.adapter.r: expected an integer",
+      "report.model.adapter.lora_alpha: expected a finite number or null",
+      "report.model.adapter.target_modules[0]: expected a string",
+      "report.model.adapter.base_model_name_or_path: expected a string or null",
+    ]);
+  });
+});
+
 describe("validateReport: the randomization columns", () => {
   it("accepts v1 reports without ww_maxdist and rand_W_scale (made before they were added) and with them", () => {
     const report = base();

@@ -106,6 +106,14 @@ const weightFormat = object({
   dequantized: boolean,
 });
 
+const adapterInfo = object({
+  peft_type: nullableString,
+  r: (v, p, e) => void (v !== null && integer(v, p, e)),
+  lora_alpha: num,
+  target_modules: (v, p, e) => void (v !== null && typeof v !== "string" && arrayOf(string)(v, p, e)),
+  base_model_name_or_path: nullableString,
+});
+
 const layerIdentity = { layer_id: integer, name: string, shape: arrayOf(integer), dtype: string };
 
 const report = object({
@@ -128,6 +136,7 @@ const report = object({
     dtypes: arrayOf(string),
     family: nullableString,
     format: optional(weightFormat),
+    adapter: optional(adapterInfo),
   }),
   created_at: (v, p, e) => void ((typeof v !== "string" || Number.isNaN(Date.parse(v))) && e.push(`${p}: expected an ISO date`)),
   summary: object({

@@ -47,6 +47,18 @@ describe("the card's panels", () => {
     expect(known).toContain('<a href="/b/" class="mono">bbbbbbbbbbbb</a>');
   });
 
+  it("shows a PEFT adapter's config in provenance, its strings inert", () => {
+    const adapter = { peft_type: "LORA", r: 16, lora_alpha: 32, target_modules: ["q_proj", "<img src=x onerror=alert(1)>"], base_model_name_or_path: "meta-llama/Llama-2-7b-hf" };
+    const out = provenance({ ...gpt2, model: { ...gpt2.model, adapter } }, live()).markup;
+    expect(textOfHtml(out)).toContain("LORA adapter, r 16, lora_alpha 32");
+    expect(out).toContain('<a href="https://huggingface.co/meta-llama/Llama-2-7b-hf" rel="noopener">meta-llama/Llama-2-7b-hf</a>');
+    expect(smuggledMarkup(out)).toEqual([]);
+    const local = provenance({ ...gpt2, model: { ...gpt2.model, adapter: { ...adapter, target_modules: ".*proj", base_model_name_or_path: '"><script>x</script>' } } }, live()).markup;
+    expect(smuggledMarkup(local)).toEqual([]);
+    expect(textOfHtml(local)).toContain('"><script>x</script>');
+    expect(provenance(gpt2, live()).markup).not.toContain("adapter");
+  });
+
   it("renders the spectra page with one panel per layer", () => {
     const page = renderSpectraPage(gpt2, live());
     for (const layer of gpt2.layers) expect(page).toContain(`id="layer-${layer.layer_id}"`);
