@@ -7,6 +7,7 @@ import { zeroBelowNoiseFloor } from "../esd/spectrum-from-grams.ts";
 import { loraEigenvalues } from "../linalg/lora-eigenvalues.ts";
 import { measureLayer } from "../metrics/measure-layer.ts";
 import { compactEsd } from "../metrics/compact-esd.ts";
+import { readValues } from "../esd/read-layer-values.ts";
 
 /**
  * A LoRA adapter's lora_BA layer (docs/metrics.md §10): both matrices read in one pass over the
@@ -19,14 +20,7 @@ export async function analyzeLoraLayer(plan: LayerPlan, read: ValueReader, optio
   if (!lora) throw new EsdError("invalid_plan", `layer ${JSON.stringify(plan.name)} is not a LoRA pair`);
   const { r, in: inDim, out } = lora;
   const total = r * inDim + out * r;
-  const values = new Float64Array(total);
-  let at = 0;
-  for await (const chunk of read(0, total)) {
-    if (at + chunk.length > total) throw new EsdError("reader_mismatch", `reader delivered more than the ${total} values asked for`);
-    values.set(chunk, at);
-    at += chunk.length;
-  }
-  if (at !== total) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${total} values asked for`);
+  const values = await readValues(read, total, Float64Array);
   const a = values.subarray(lora.aOffset, lora.aOffset + r * inDim);
   const b = values.subarray(lora.bOffset, lora.bOffset + out * r);
   const eigenvalues = Float64Array.from(loraEigenvalues(r, inDim, out, a, b, options.eigvalsh));

@@ -5,7 +5,7 @@ import { createTallGramAccumulator } from "./tall-gram-accumulator.ts";
 import { readPanel } from "./read-panel.ts";
 import { addPanelProduct } from "./add-panel-product.ts";
 import { panelRows } from "./panel-rows.ts";
-import { EsdError } from "./esd-error.ts";
+import { exactValues } from "./exact-values.ts";
 
 export interface LayerGrams {
   layout: GramLayout;
@@ -43,13 +43,7 @@ export async function computeLayerGrams(plan: LayerPlan, read: ValueReader, opti
   if (layout.side === "columns") {
     const accumulator = createTallGramAccumulator(layout, { blockRows: options.blockRows });
     const expected = layout.rows * layout.rowLength;
-    let delivered = 0;
-    for await (const chunk of read(0, expected)) {
-      delivered += chunk.length;
-      if (delivered > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
-      accumulator.push(chunk);
-    }
-    if (delivered !== expected) throw new EsdError("reader_mismatch", `reader delivered ${delivered} of the ${expected} values asked for`);
+    for await (const chunk of exactValues(read, 0, expected)) accumulator.push(chunk);
     return { layout, grams: accumulator.finish(), allocatedBytes: accumulator.allocatedBytes };
   }
 

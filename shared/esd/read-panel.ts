@@ -1,6 +1,7 @@
 import type { ValueReader } from "./types.ts";
 import type { GramLayout } from "./gram-layout.ts";
 import { EsdError } from "./esd-error.ts";
+import { exactValues } from "./exact-values.ts";
 
 /**
  * Reads rows [rowStart, rowStart + rowCount) of every slice in one reader call, scaled in float32
@@ -20,13 +21,10 @@ export async function readPanel(
   const size = rowCount * cols;
   const panel = into && into.length === rf && into.every((b) => b.length >= size) ? into : Array.from({ length: rf }, () => new Float64Array(size));
   const expected = rowCount * rowLength;
-  let at = 0;
   let row = 0;
   let column = 0;
   let slice = 0;
-  for await (const chunk of read(rowStart * rowLength, expected)) {
-    if (at + chunk.length > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
-    at += chunk.length;
+  for await (const chunk of exactValues(read, rowStart * rowLength, expected)) {
     for (let k = 0; k < chunk.length; k++) {
       panel[slice][row * cols + column] = scale === 1 ? chunk[k] : Math.fround(chunk[k] * scale);
       if (++slice === rf) {
@@ -38,6 +36,5 @@ export async function readPanel(
       }
     }
   }
-  if (at !== expected) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${expected} values asked for`);
   return panel;
 }

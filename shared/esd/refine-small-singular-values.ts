@@ -11,6 +11,7 @@ import { jacobiSingularValues } from "../linalg/jacobi-singular-values.ts";
 import { LinalgError } from "../linalg/linalg-error.ts";
 import { createRng } from "../metrics/create-rng.ts";
 import { EsdError } from "./esd-error.ts";
+import { exactValues } from "./exact-values.ts";
 
 /**
  * Gram eigenvalues below REFINE_BELOW·λmax are refined: there the Gram's absolute error (a few
@@ -201,7 +202,6 @@ async function projectWeights(layout: GramLayout, read: ValueReader, tasks: Slic
   const bySlice = new Map(tasks.map((t) => [t.slice, t]));
   const row = Array.from({ length: rf }, () => new Float64Array(cols));
   const expected = rows * rowLength;
-  let at = 0;
   let r = 0;
   let column = 0;
   let slice = 0;
@@ -222,9 +222,7 @@ async function projectWeights(layout: GramLayout, read: ValueReader, tasks: Slic
     }
     r++;
   };
-  for await (const chunk of read(0, expected)) {
-    if (at + chunk.length > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
-    at += chunk.length;
+  for await (const chunk of exactValues(read, 0, expected)) {
     let k = 0;
     if (rf === 1) {
       // one slice: whole runs of a row at a time
@@ -250,5 +248,4 @@ async function projectWeights(layout: GramLayout, read: ValueReader, tasks: Slic
       project();
     }
   }
-  if (at !== expected) throw new EsdError("reader_mismatch", `reader delivered ${at} of the ${expected} values asked for`);
 }

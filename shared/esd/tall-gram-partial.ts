@@ -3,6 +3,7 @@ import type { ValueReader } from "./types.ts";
 import { gramLayout } from "./gram-layout.ts";
 import { createTallGramAccumulator } from "./tall-gram-accumulator.ts";
 import { EsdError } from "./esd-error.ts";
+import { exactValues } from "./exact-values.ts";
 
 /**
  * The Grams WᵀW of rows [rowStart, rowEnd) of a tall layer (rows ≥ cols), one per slice. Partial
@@ -23,14 +24,6 @@ export async function tallGramPartial(
   }
   const accumulator = createTallGramAccumulator(layout, options);
   const expected = (rowEnd - rowStart) * layout.rowLength;
-  let delivered = 0;
-  if (expected > 0) {
-    for await (const chunk of read(rowStart * layout.rowLength, expected)) {
-      delivered += chunk.length;
-      if (delivered > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
-      accumulator.push(chunk);
-    }
-  }
-  if (delivered !== expected) throw new EsdError("reader_mismatch", `reader delivered ${delivered} of the ${expected} values asked for`);
+  for await (const chunk of exactValues(read, rowStart * layout.rowLength, expected)) accumulator.push(chunk);
   return accumulator.finish();
 }

@@ -6,6 +6,7 @@ import { mirrorLower } from "./mirror-lower.ts";
 import { packColumns } from "./pack-columns.ts";
 import { stagingBuffers } from "./staging-buffers.ts";
 import { GpuGramError } from "./gpu-gram-error.ts";
+import { exactValues } from "../exact-values.ts";
 
 /**
  * G_s = Σ over row blocks of B_sᵀB_s for each slice s of a tall layer (rows ≥ cols), where B_s
@@ -41,13 +42,10 @@ export async function tallGramsGpu(layout: GramLayout, read: ValueReader, gpu: G
   };
 
   const expected = rows * rowLength;
-  let at = 0;
   let rowInBlock = 0;
   let column = 0;
   let slice = 0;
-  for await (const chunk of read(0, expected)) {
-    if (at + chunk.length > expected) throw new GpuGramError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
-    at += chunk.length;
+  for await (const chunk of exactValues(read, 0, expected, (message) => new GpuGramError("reader_mismatch", message))) {
     for (let k = 0; k < chunk.length; k++) {
       // a Float32Array store rounds the product to float32, as numpy's float32 scaling does
       blocks[slice][rowInBlock * m + column] = scale === 1 ? chunk[k] : chunk[k] * scale;
@@ -61,7 +59,6 @@ export async function tallGramsGpu(layout: GramLayout, read: ValueReader, gpu: G
       }
     }
   }
-  if (at !== expected) throw new GpuGramError("reader_mismatch", `reader delivered ${at} of the ${expected} values asked for`);
   if (rowInBlock > 0) await flush(rowInBlock);
   return grams.map((g) => mirrorLower(g, m));
 }

@@ -3,6 +3,7 @@ import type { ValueReader } from "../../esd/types.ts";
 import { gramLayout } from "../../esd/gram-layout.ts";
 import { EsdError } from "../../esd/esd-error.ts";
 import type { GramAccumulator, WasmLinalg } from "./types.ts";
+import { exactValues } from "../../esd/exact-values.ts";
 
 /**
  * The Grams WᵀW (one full symmetric matrix per slice) of rows [rowStart, rowEnd) of a tall layer,
@@ -23,9 +24,7 @@ export async function wasmTallGramPartial(engine: WasmLinalg, plan: LayerPlan, r
     const expected = (rowEnd - rowStart) * rowLength;
     const slices = Array.from({ length: rf }, () => new Float32Array(Math.max(1, Math.min(expected / rf, 1 << 16))));
     let delivered = 0;
-    if (expected > 0) {
-      for await (const chunk of read(rowStart * rowLength, expected)) {
-        if (delivered + chunk.length > expected) throw new EsdError("reader_mismatch", `reader delivered more than the ${expected} values asked for`);
+    for await (const chunk of exactValues(read, rowStart * rowLength, expected)) {
         // value k of the tensor belongs to slice k mod rf (rows hold whole groups of rf); chunks keep
         // whole values but may split rows
         let k = 0;
@@ -42,9 +41,7 @@ export async function wasmTallGramPartial(engine: WasmLinalg, plan: LayerPlan, r
           k += take;
         }
         delivered += chunk.length;
-      }
     }
-    if (delivered !== expected) throw new EsdError("reader_mismatch", `reader delivered ${delivered} of the ${expected} values asked for`);
     return accumulators.map((g) => g.toArray());
   } finally {
     for (const g of accumulators) g.dispose();
