@@ -11,6 +11,6 @@ export default defineConfig({
   // Astro's image service is not used: every picture is SVG drawn at build time
   image: { service: { entrypoint: "astro/assets/services/noop" } },
   // Astro inlines scripts (and Vite assets) below this size; the pages' Content-Security-Policy
-  // (src/lib/page-security-headers.ts) allows only the site's own files, so nothing is inlined
+  // (shared/web/page-security-headers.ts) allows only the site's own files, so nothing is inlined
   vite: { build: { assetsInlineLimit: 0 } },
 });

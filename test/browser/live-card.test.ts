@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
-import { pageSecurityHeaders } from "../../site/src/lib/page-security-headers.ts";
+import { pageSecurityHeaders } from "../../shared/web/page-security-headers.ts";
 import { revealInvisible } from "../../site/src/lib/reveal-invisible.ts";
 import { HOSTILE } from "../helpers/fixture-report-specs.ts";
 import { makeReport } from "../helpers/make-report.ts";
