@@ -42,13 +42,16 @@ describe("planLayers", () => {
     expect(plans.map((p) => p.layer_id)).toEqual(plans.map((_, i) => i));
   });
 
-  it("gives every .weight tensor a layer id, analysed or not, and ignores other tensors", () => {
+  it("gives every .weight tensor a layer id, analysed or not, lists other weight matrices as skipped after them, and ignores the rest", () => {
     const plans = planLayers([
       tensor("norm.weight", [64]),
       tensor("norm.bias", [64]),
       tensor("scale.weight", []),
       tensor("fc.weight", [32, 64]),
       tensor("fc.weight_g", [32, 64]),
+      tensor("lstm.weight_ih_l0", [256, 64]),
+      tensor("lstm.bias_ih_l0", [256]),
+      tensor("fc.weight_v", [32]),
       tensor("rnn.weight", [4, 32, 64]),
     ]);
     expect(plans.map((p) => [p.layer_id, p.name, p.layer_type])).toEqual([
@@ -56,7 +59,10 @@ describe("planLayers", () => {
       [1, "scale", "other"],
       [2, "fc", "dense"],
       [3, "rnn", "other"],
+      [4, "fc.weight_g", "other"],
+      [5, "lstm.weight_ih_l0", "other"],
     ]);
+    expect(plans[5].skip_reason).toMatch(/256 × 64 weight named "weight_ih_l0", not "weight": the reference analyses only tensors named \*\.weight/);
     expect(plans[0].skip_reason).toMatch(/1-D/);
     expect(plans[1].skip_reason).toMatch(/0-D/);
     expect(plans[2].skip_reason).toBeUndefined();

@@ -54,5 +54,31 @@ function planShape(tensor: TensorInfo, layer_id: number): LayerPlan {
  */
 export function planLayers(tensors: readonly TensorInfo[]): LayerPlan[] {
   if (isLoraAdapter(tensors)) return planLoraLayers(tensors);
-  return tensors.filter((t) => t.name.endsWith(WEIGHT_SUFFIX)).map((tensor, layer_id) => planTensor(tensor, layer_id));
+  const plans = tensors.filter((t) => t.name.endsWith(WEIGHT_SUFFIX)).map((tensor, layer_id) => planTensor(tensor, layer_id));
+  // numbered after the reference's own ids, so those stay the reference's
+  const unnamed = tensors.filter(isUnnamedWeight).map((tensor, i) => unnamedWeightPlan(tensor, plans.length + i));
+  return [...plans, ...unnamed];
+}
+
+/** An RNN's `weight_ih_l0`/`weight_hh_l0`, a weight-norm `weight_g`/`weight_v`: weights the reference never sees, as it looks only at `*.weight`. */
+function isUnnamedWeight(tensor: TensorInfo): boolean {
+  return /(^|\.)weight_[^.]*$/.test(tensor.name) && tensor.shape.length >= 2;
+}
+
+/** Listed as skipped with the reason, so a model whose matrices are all named so does not come out empty without a word. */
+function unnamedWeightPlan(tensor: TensorInfo, layer_id: number): LayerPlan {
+  const last = tensor.name.slice(tensor.name.lastIndexOf(".") + 1);
+  return {
+    layer_id,
+    name: tensor.name,
+    tensor,
+    layer_type: "other",
+    skip_reason: `a ${tensor.shape.join(" × ")} weight named "${last}", not "weight": the reference analyses only tensors named *.weight (an RNN's weight_ih/weight_hh, a weight-norm weight_g/weight_v are not), so heavytail does not either`,
+    rows: 0,
+    cols: 0,
+    rf: 1,
+    N: 0,
+    M: 0,
+    scale: 1,
+  };
 }
