@@ -34,17 +34,12 @@ function planShape(tensor: TensorInfo, layer_id: number): LayerPlan {
   }
   const what =
     shape.length === 0 ? "a 0-D scalar" : shape.length === 1 ? "a 1-D vector (a norm or bias)" : `a ${shape.length}-D tensor`;
-  return {
-    ...base,
-    layer_type: "other",
-    skip_reason: `${what}: only 2-D (dense) and 4-D (conv2d) weights are analysed`,
-    rows: 0,
-    cols: 0,
-    rf: 1,
-    N: 0,
-    M: 0,
-    scale: 1,
-  };
+  return notALayer(base, `${what}: only 2-D (dense) and 4-D (conv2d) weights are analysed`);
+}
+
+/** A tensor listed with the reason it is not analysed. */
+function notALayer(base: Pick<LayerPlan, "layer_id" | "name" | "tensor">, skip_reason: string): LayerPlan {
+  return { ...base, layer_type: "other", skip_reason, rows: 0, cols: 0, rf: 1, N: 0, M: 0, scale: 1 };
 }
 
 /**
@@ -68,17 +63,8 @@ function isUnnamedWeight(tensor: TensorInfo): boolean {
 /** Listed as skipped with the reason, so a model whose matrices are all named so does not come out empty without a word. */
 function unnamedWeightPlan(tensor: TensorInfo, layer_id: number): LayerPlan {
   const last = tensor.name.slice(tensor.name.lastIndexOf(".") + 1);
-  return {
-    layer_id,
-    name: tensor.name,
-    tensor,
-    layer_type: "other",
-    skip_reason: `a ${tensor.shape.join(" × ")} weight named "${last}", not "weight": the reference analyses only tensors named *.weight (an RNN's weight_ih/weight_hh, a weight-norm weight_g/weight_v are not), so heavytail does not either`,
-    rows: 0,
-    cols: 0,
-    rf: 1,
-    N: 0,
-    M: 0,
-    scale: 1,
-  };
+  return notALayer(
+    { layer_id, name: tensor.name, tensor },
+    `a ${tensor.shape.join(" × ")} weight named "${last}", not "weight": the reference analyses only tensors named *.weight (an RNN's weight_ih/weight_hh, a weight-norm weight_g/weight_v are not), so heavytail does not either`,
+  );
 }
