@@ -5,6 +5,11 @@
   numpy-peer.py sv FILE.safetensors     -> the first 2-D layer's smallest singular value, independently of
                                            any Gram: an SVD of W (min side <= 1500), else for a square W
                                            inverse iteration with its LU factors (scipy); not timed
+  numpy-peer.py lora FILE.safetensors   -> every lora_A/lora_B pair: the r nonzero eigenvalues of (BA)^T(BA) from
+                                           the r x r problem (Cholesky of A A^T, eigvalsh of L^T B^T B L) and a
+                                           power-law fit; lambda_max per pair in name order
+  numpy-peer.py lora-dense FILE.safetensors -> one pair of each shape with B.A formed: eigvalsh of its smaller
+                                           Gram, timed per pair (what a tool forming W = B.A pays)
 """
 import json, struct, sys, time
 import numpy as np
@@ -95,6 +100,69 @@ def model(path):
     print(json.dumps({"wall_s": wall, "cpu_s": cpu, "layers": layers, "kernel": kernel()}))
 
 
+def read_tensors(path):
+    """name -> (info, float64 loader) of a safetensors file holding F32 or BF16 tensors"""
+    with open(path, "rb") as f:
+        (size,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(size))
+    base = 8 + size
+
+    def load(info):
+        start, end = info["data_offsets"]
+        with open(path, "rb") as f:
+            f.seek(base + start)
+            raw = f.read(end - start)
+        if info["dtype"] == "BF16":
+            w = (np.frombuffer(raw, dtype=np.uint16).astype(np.uint32) << 16).view(np.float32)
+        else:
+            w = np.frombuffer(raw, dtype=np.float32)
+        return w.reshape(info["shape"]).astype(np.float64)
+
+    return {k: v for k, v in header.items() if k != "__metadata__"}, load
+
+
+def lora_pairs(header):
+    return sorted(k[: -len(".lora_A.weight")] for k in header if k.endswith(".lora_A.weight"))
+
+
+def lora(path):
+    header, load = read_tensors(path)
+
+    def run():
+        maxima = []
+        for prefix in lora_pairs(header):
+            a = load(header[prefix + ".lora_A.weight"])
+            b = load(header[prefix + ".lora_B.weight"])
+            l = np.linalg.cholesky(a @ a.T)
+            evals = np.linalg.eigvalsh(l.T @ (b.T @ b) @ l)
+            fit_power_law(evals)
+            maxima.append(float(evals[-1]))
+        return maxima
+
+    maxima, wall, cpu = timed(run)
+    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "layers": len(maxima), "lambda_max": maxima, "kernel": kernel()}))
+
+
+def lora_dense(path):
+    header, load = read_tensors(path)
+    seen = {}
+    for prefix in lora_pairs(header):
+        shape = (header[prefix + ".lora_B.weight"]["shape"][0], header[prefix + ".lora_A.weight"]["shape"][1])
+        seen.setdefault(shape, []).append(prefix)
+    per_shape = []
+    for shape, prefixes in seen.items():
+        a = load(header[prefixes[0] + ".lora_A.weight"])
+        b = load(header[prefixes[0] + ".lora_B.weight"])
+
+        def run():
+            w = b @ a
+            return np.linalg.eigvalsh(w.T @ w if w.shape[0] >= w.shape[1] else w @ w.T)
+
+        _, wall, cpu = timed(run)
+        per_shape.append({"shape": list(shape), "count": len(prefixes), "wall_s": wall, "cpu_s": cpu})
+    print(json.dumps({"per_shape": per_shape, "wall_s": sum(p["wall_s"] * p["count"] for p in per_shape), "cpu_s": sum(p["cpu_s"] * p["count"] for p in per_shape)}))
+
+
 def smallest_singular_value(path):
     with open(path, "rb") as f:
         (size,) = struct.unpack("<Q", f.read(8))
@@ -133,5 +201,9 @@ if __name__ == "__main__":
         eig(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     elif sys.argv[1] == "sv":
         smallest_singular_value(sys.argv[2])
+    elif sys.argv[1] == "lora":
+        lora(sys.argv[2])
+    elif sys.argv[1] == "lora-dense":
+        lora_dense(sys.argv[2])
     else:
         model(sys.argv[2])

@@ -1,9 +1,10 @@
 // npm run bench            speed ratios against numpy (one thread), the fit, GPT-2 small end to end,
 //                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
-// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli, cli-threads)
+// npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli, cli-threads,
+//                                          adapter, gguf-dequantize)
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
@@ -17,6 +18,14 @@ import { eigvalsh as eigvalshJs } from "../shared/linalg/eigvalsh.ts";
 import type { AnalysedLayer } from "../shared/report/schema.ts";
 import { writeBenchLayer, type BenchLayer } from "./bench-layers.ts";
 import { seededWeights } from "../test/wasm/test-matrices.ts";
+import { encodeSafetensors, floatToHalfBits, type TensorSpec } from "../test/helpers/write-safetensors.ts";
+import { encodeGguf } from "../test/helpers/write-gguf.ts";
+import { randomHalf } from "../test/helpers/ggml-blocks.ts";
+import { seededRandom } from "../test/helpers/seeded-random.ts";
+import { listGgufTensors } from "../shared/gguf/list-gguf-tensors.ts";
+import { memoryByteSource } from "../shared/safetensors/memory-byte-source.ts";
+import { tensorValueReader } from "../shared/safetensors/tensor-value-reader.ts";
+import type { TensorInfo } from "../shared/safetensors/types.ts";
 
 const quick = process.argv.includes("--quick");
 const onlyArg = process.argv.indexOf("--only");
@@ -314,6 +323,130 @@ async function cliThreads(): Promise<void> {
   console.log(`${one.layers} layers; reports at 1 and 2 threads ${two.json === one.json ? "identical" : "DIFFERENT"} apart from created_at; numpy BLAS: ${all.kernel}`);
 }
 
+/**
+ * A PEFT LoRA adapter of a Llama-2-7B-shaped model (hidden 4096, MLP 11008, 32 blocks, rank 64 on
+ * q/k/v/o and gate/up/down: 224 lora_BA layers, bf16) analysed end to end in this process (WASM
+ * engine), against numpy doing the same r×r computation per pair in the same run, and against the
+ * cost of forming each B·A densely (numpy, one pair of each shape timed, times the count). λmax of
+ * every layer must agree with numpy's to 1e-9.
+ */
+async function adapterEndToEnd(): Promise<void> {
+  const [hidden, mlp, blocks, r] = quick ? [128, 352, 2, 16] : [4096, 11008, 32, 64];
+  const modules: [string, number, number][] = [
+    ["self_attn.q_proj", hidden, hidden], ["self_attn.k_proj", hidden, hidden], ["self_attn.v_proj", hidden, hidden], ["self_attn.o_proj", hidden, hidden],
+    ["mlp.gate_proj", hidden, mlp], ["mlp.up_proj", hidden, mlp], ["mlp.down_proj", mlp, hidden],
+  ];
+  console.log(`\n## A LoRA adapter end to end: ${blocks} blocks × ${modules.length} modules, rank ${r}, hidden ${hidden}, MLP ${mlp}, bf16`);
+  const adapterDir = join(dir, "adapter");
+  mkdirSync(adapterDir, { recursive: true });
+  const specs: TensorSpec[] = [];
+  let seed = 1;
+  for (let block = 0; block < blocks; block++) {
+    for (const [module, inDim, out] of modules) {
+      const prefix = `base_model.model.model.layers.${block}.${module}`;
+      specs.push({ name: `${prefix}.lora_A.weight`, dtype: "BF16", shape: [r, inDim], data: seededWeights(r, inDim, seed++) });
+      // PEFT starts B at zero; a trained one is small
+      const b = seededWeights(out, r, seed++);
+      for (let i = 0; i < b.length; i++) b[i] *= 0.01;
+      specs.push({ name: `${prefix}.lora_B.weight`, dtype: "BF16", shape: [out, r], data: b });
+    }
+  }
+  specs.sort((x, y) => (x.name < y.name ? -1 : 1));
+  const file = join(adapterDir, "adapter_model.safetensors");
+  writeFileSync(file, encodeSafetensors(specs));
+  specs.length = 0;
+  const targets = modules.map(([m]) => m.split(".")[1]);
+  writeFileSync(join(adapterDir, "adapter_config.json"), JSON.stringify({ peft_type: "LORA", r, lora_alpha: 2 * r, target_modules: targets, base_model_name_or_path: "meta-llama/Llama-2-7b-hf" }));
+  const e = await engine();
+  const opened = openLocalModel(adapterDir);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const report = await analyzeModel(opened.model, opened.description, { randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e) });
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu = (c.user + c.system) / 1e6;
+  const peer = numpy(["lora", file]);
+  const dense = numpy(["lora-dense", file]);
+  const layers = (report.layers as AnalysedLayer[]).slice().sort((x, y) => (x.name < y.name ? -1 : 1));
+  if (layers.length !== blocks * modules.length || peer.layers !== layers.length) {
+    failures.push(`adapter: heavytail analysed ${layers.length} lora_BA layers, numpy ${peer.layers}, built ${blocks * modules.length}`);
+  } else {
+    const maxima = (peer as unknown as { lambda_max: number[] }).lambda_max;
+    const worst = Math.max(...layers.map((l, i) => Math.abs((l.lambda_max ?? Number.NaN) - maxima[i]) / maxima[i]));
+    if (!(worst <= 1e-9)) failures.push(`adapter: λmax differs from numpy's by ${worst.toExponential(2)} (relative)`);
+    console.log(`λmax of every layer against numpy: max relative difference ${worst.toExponential(2)}`);
+  }
+  const bytes = readFileSync(file).byteLength;
+  console.log("run                                     |  wall s |   cpu s | ×heavytail wall");
+  const row = (label: string, w: number, u: number) => console.log(`${label.padEnd(39)} |${s(w)} |${s(u)} |${s(w / wall)}`);
+  row(`heavytail analyzeModel (${mib(bytes)} read)`, wall, cpu);
+  row("numpy, same r×r computation, 1 thread", peer.wall_s, peer.cpu_s);
+  row("numpy forming B·A densely (estimated)", dense.wall_s, dense.cpu_s);
+  console.log(`heavytail / numpy (same computation): wall ${(wall / peer.wall_s).toFixed(2)}, cpu ${(cpu / peer.cpu_s).toFixed(2)}`);
+}
+
+/**
+ * Dequantizing GGUF Q4_K as the engine streams it: the seven matrices of a Llama-2-7B block
+ * (q/k/v/o 4096², gate/up 11008×4096, down 4096×11008) in one GGUF file with random blocks, each
+ * read to float32 through tensorValueReader, against a plain F32 tensor of the same stored bytes
+ * read the same way, in the same run. Throughput in MB/s of stored bytes.
+ */
+async function ggufDequantize(): Promise<void> {
+  const [hidden, mlp] = quick ? [256, 512] : [4096, 11008];
+  const shapes: [string, number, number][] = [
+    ["attn_q", hidden, hidden], ["attn_k", hidden, hidden], ["attn_v", hidden, hidden], ["attn_output", hidden, hidden],
+    ["ffn_gate", mlp, hidden], ["ffn_up", mlp, hidden], ["ffn_down", hidden, mlp],
+  ];
+  console.log(`\n## GGUF Q4_K dequantized as it streams: a ${quick ? "small" : "Llama-2-7B"}-shaped block (hidden ${hidden}, MLP ${mlp}) vs a plain F32 read of the same bytes`);
+  const random = seededRandom(4);
+  const q4kBlock = () => {
+    // 144 bytes: d and dmin (f16), 12 bytes of packed 6-bit scales and mins, 128 bytes of 4-bit quants
+    const block = new Uint8Array(144);
+    for (let i = 4; i < 144; i++) block[i] = Math.floor(random() * 256);
+    const view = new DataView(block.buffer);
+    view.setUint16(0, floatToHalfBits(randomHalf(random)), true);
+    view.setUint16(2, floatToHalfBits(randomHalf(random)), true);
+    return block;
+  };
+  const tensors = shapes.map(([name, rows, cols]) => {
+    const blocks = (rows * cols) / 256;
+    const data = new Uint8Array(blocks * 144);
+    for (let b = 0; b < blocks; b++) data.set(q4kBlock(), b * 144);
+    return { name: `blk.0.${name}.weight`, type: "Q4_K", ne: [cols, rows], data };
+  });
+  const bytes = encodeGguf({ metadata: [], tensors });
+  const source = memoryByteSource("block.gguf", bytes);
+  const { tensors: listed } = await listGgufTensors({ files: ["block.gguf"], open: () => source });
+  const drain = async (tensor: TensorInfo, from: typeof source) => {
+    const count = tensor.shape.reduce((p, d) => p * d, 1);
+    let seen = 0;
+    for await (const chunk of tensorValueReader(from, tensor)(0, count)) seen += chunk.length;
+    if (seen !== count) failures.push(`gguf-dequantize: ${tensor.name} gave ${seen} of ${count} values`);
+  };
+  console.log("tensor                   | stored MB | Q4_K MB/s | F32 MB/s | Q4_K values/s | Q4_K / F32 time per stored byte");
+  let q4kSeconds = 0;
+  let f32Seconds = 0;
+  let stored = 0;
+  for (const tensor of listed) {
+    const size = tensor.end - tensor.begin;
+    const t0 = performance.now();
+    await drain(tensor, source);
+    const q = (performance.now() - t0) / 1000;
+    // the same stored bytes as finite float32 values: a quarter as many values
+    const plain = new Float32Array(size / 4).map((_, i) => (i % 97) * 1e-3);
+    const plainSource = memoryByteSource("plain.bin", new Uint8Array(plain.buffer));
+    const f0 = performance.now();
+    await drain({ name: tensor.name, dtype: "F32", shape: [plain.length], begin: 0, end: size, file: "plain.bin" }, plainSource);
+    const f = (performance.now() - f0) / 1000;
+    q4kSeconds += q;
+    f32Seconds += f;
+    stored += size;
+    const values = tensor.shape.reduce((p, d) => p * d, 1);
+    console.log(`${tensor.name.padEnd(24)} | ${(size / 1e6).toFixed(1).padStart(9)} | ${(size / 1e6 / q).toFixed(0).padStart(9)} | ${(size / 1e6 / f).toFixed(0).padStart(8)} | ${(values / q / 1e6).toFixed(0).padStart(10)} M | ${(q / f).toFixed(2)}`);
+  }
+  console.log(`block: ${(stored / 1e6).toFixed(1)} MB stored, Q4_K ${(stored / 1e6 / q4kSeconds).toFixed(0)} MB/s, F32 ${(stored / 1e6 / f32Seconds).toFixed(0)} MB/s, ratio ${(q4kSeconds / f32Seconds).toFixed(2)}`);
+}
+
 /** rows of a bf16 tensor decoded to float32: uniform values with their low 16 bits dropped */
 function bf16Rows(count: number, cols: number, seed: number): Float32Array {
   const w = seededWeights(count, cols, seed + 1);
@@ -324,7 +457,7 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads]);
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize]);
   for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });
