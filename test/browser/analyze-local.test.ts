@@ -11,6 +11,8 @@ import type { AnalysedLayer, Report, SummaryMetrics } from "../../shared/report/
 import { validateReport } from "../../shared/report/validate-report.ts";
 import { buildFixtureSite, REPO } from "../site/build-fixture-site.ts";
 import { launchChromium } from "./launch-chromium.ts";
+import { quantizedTensor, tinyGguf, tinyLlama, tinyTorchCheckpoint } from "../helpers/tiny-llama.ts";
+import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../helpers/write-lora-adapter.ts";
 import { serveStatic } from "./serve-static.ts";
 
 const MODEL = join(REPO, "test", "fixtures", "ppocrv4_rec", "model.safetensors");
@@ -76,8 +78,8 @@ async function analyse(page: Page, engine: "auto" | "cpu" | "webgl2" | "webgpu",
   const engineLine = (await page.textContent("[data-local-engine]")) ?? "";
   if ((await page.getAttribute("[data-local-analysis]", "data-state")) !== "done") return { report: null, engine: engineLine, status };
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-local-download]")]);
-  expect(download.suggestedFilename()).toBe("model.heavytail.json");
   const report = JSON.parse(readFileSync((await download.path())!, "utf8")) as Report;
+  expect(download.suggestedFilename()).toBe(`${report.model.id}.heavytail.json`);
   return { report, engine: engineLine, status };
 }
 
@@ -206,6 +208,37 @@ describe("analysing a local file in the browser", () => {
     expect(report!.method.engine).toBe("js-f64");
   }, 240_000);
 
+  it("analyses a Q4_K GGUF file, a PyTorch checkpoint and a LoRA adapter as the command line does", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "heavytail-local-kinds-"));
+    const weights = tinyLlama({ layers: 1, seed: 9 });
+    const gguf = join(folder, "tiny-Q4_K.gguf");
+    writeFileSync(gguf, tinyGguf(weights, (t) => ({ type: "Q4_K", bytes: quantizedTensor(t, "Q4_K", 3).bytes })));
+    const torch = join(folder, "pytorch_model.bin");
+    writeFileSync(torch, tinyTorchCheckpoint(weights));
+    const adapter = join(folder, "adapter");
+    mkdirSync(adapter);
+    writeFileSync(join(adapter, "adapter_model.safetensors"), encodeLoraAdapter());
+    writeFileSync(join(adapter, "adapter_config.json"), ADAPTER_CONFIG_JSON);
+    const page = await open();
+    for (const [what, files, target] of [
+      ["gguf", [gguf], gguf],
+      ["pytorch", [torch], torch],
+      ["adapter", [join(adapter, "adapter_model.safetensors"), join(adapter, "adapter_config.json")], adapter],
+    ] as const) {
+      const printed = await run(join(REPO, "node_modules", ".bin", "tsx"), ["cli/heavytail.ts", "analyze", target, "--format", "json", "--engine", "js"], { cwd: REPO, maxBuffer: 64 << 20, timeout: 120_000 });
+      const theirs = JSON.parse(printed.stdout) as Report;
+      const { report, status } = await analyse(page, "cpu", [...files]);
+      expect(report, `${what}: ${status}`).not.toBeNull();
+      expect(validateReport(report!)).toMatchObject({ ok: true });
+      expect(report!.layers.length, what).toBe(theirs.layers.length);
+      expect(report!.layers.length, what).toBeGreaterThan(0);
+      expect(layerDifferences(report!, theirs, 1e-12), what).toEqual([]);
+      expect(summaryDifferences(report!, theirs, 1e-12), what).toEqual([]);
+      expect(report!.skipped, what).toEqual(theirs.skipped);
+      expect({ format: report!.model.format, adapter: report!.model.adapter }, what).toEqual({ format: theirs.model.format, adapter: theirs.model.adapter });
+    }
+  }, 240_000);
+
   it("explains files it cannot analyse, and keeps working afterwards", async () => {
     const folder = mkdtempSync(join(tmpdir(), "heavytail-local-"));
     const notes = join(folder, "notes.txt");
@@ -216,7 +249,7 @@ describe("analysing a local file in the browser", () => {
 
     const none = await analyse(page, "cpu", [notes]);
     expect(none.report).toBeNull();
-    expect(none.status).toBe("The analysis stopped: none of the files is a .safetensors file");
+    expect(none.status).toBe("The analysis stopped: the model has no weights heavytail reads (safetensors, pytorch_model.bin or GGUF)");
 
     const bad = await analyse(page, "cpu", [broken]);
     expect(bad.report).toBeNull();

@@ -15,7 +15,7 @@ scope.onmessage = async (event: MessageEvent<StartAnalysis>) => {
   const started = performance.now();
   let dispose = () => {};
   try {
-    const { model, description } = localModelFiles(files);
+    const { model, description } = await localModelFiles(files);
     const { gram, note } = await chooseBrowserGram(GPU, preference);
     if (gram) dispose = gram.dispose;
     const engine = gram ? `${gram.engine}+js-f64` : "js-f64";

@@ -1,38 +1,66 @@
 import type { ModelDescription } from "../../../../shared/analyze/analyze-model.ts";
-import { INDEX_FILE } from "../../../../shared/safetensors/list-model-tensors.ts";
+import { ADAPTER_CONFIG, chooseWeightFiles } from "../../../../shared/analyze/choose-weight-files.ts";
+import { parseAdapterConfig } from "../../../../shared/analyze/parse-adapter-config.ts";
+import { WeightFilesError } from "../../../../shared/analyze/weight-files-error.ts";
+import { familyFromConfig } from "../../../../shared/hub/family-from-config.ts";
 import type { ModelFiles } from "../../../../shared/safetensors/types.ts";
 import { fileSliceByteSource } from "./file-slice-byte-source.ts";
 import { LocalModelError } from "./local-model-error.ts";
 
+/** A dropped file's name inside the chosen folder (`unet/model.safetensors`), or its own name. */
+function nameInModel(file: File): string {
+  const path = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
+  return path ? path.split("/").slice(1).join("/") || file.name : file.name;
+}
+
 /**
- * The model in files a person dropped or chose, as the CLI reads a folder: every `.safetensors`
- * file and `model.safetensors.index.json` (a sharded model), other files ignored. The id is the
- * chosen folder's name when a folder was picked, else the single file's name without extension.
- * A shard the index names but that was not dropped is reported by listModelTensors.
+ * The model in files a person dropped or chose, its weight files chosen by the one policy the CLI
+ * and the service use (`chooseWeightFiles`): safetensors (a file, a sharded model with its index, a
+ * PEFT adapter with its adapter_config.json), PyTorch checkpoints, GGUF. `config.json` names the
+ * family. The id is the chosen folder's name when a folder was picked, else the weight file's name
+ * without extension. A shard the index names but that was not dropped is reported by the listing.
  */
-export function localModelFiles(dropped: readonly File[]): { model: ModelFiles; description: ModelDescription } {
+export async function localModelFiles(dropped: readonly File[]): Promise<{ model: ModelFiles; description: ModelDescription }> {
   const byName = new Map<string, File>();
   for (const file of dropped) {
-    if (!file.name.endsWith(".safetensors") && file.name !== INDEX_FILE) continue;
-    if (byName.has(file.name)) throw new LocalModelError("duplicate_file", `two files are named ${JSON.stringify(file.name)}; drop one model at a time`);
-    byName.set(file.name, file);
+    const name = nameInModel(file);
+    if (byName.has(name)) throw new LocalModelError("duplicate_file", `two files are named ${JSON.stringify(name)}; drop one model at a time`);
+    byName.set(name, file);
   }
-  if (![...byName.keys()].some((name) => name.endsWith(".safetensors"))) {
-    throw new LocalModelError("no_model_files", "none of the files is a .safetensors file");
+  const choice = chooseWeightFiles([...byName.keys()]);
+  if (choice instanceof WeightFilesError) {
+    const hint = choice.candidates.length > 1 ? "; drop only the one to analyse" : "";
+    throw new LocalModelError("no_model_files", `${choice.message}${hint}`);
   }
-  const files = [...byName.keys()].sort();
   const folder = dropped.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath?.split("/")[0]).find((f) => f);
-  const single = files.filter((f) => f.endsWith(".safetensors"));
-  const id = folder ?? (single.length === 1 ? single[0].replace(/\.safetensors$/, "") : "local model");
+  const weights = choice.files.filter((f) => !f.endsWith(".json"));
+  const id = folder ?? (weights.length === 1 ? weights[0].replace(/\.(safetensors|gguf|bin|pt|pth)$/, "") : "local model");
+  const description: ModelDescription = { id, source: "local", revision: null, sha: null, family: await readFamily(byName.get("config.json")) };
+  if (choice.adapter) {
+    try {
+      description.adapter = parseAdapterConfig(await byName.get(ADAPTER_CONFIG)!.text());
+    } catch (error) {
+      throw new LocalModelError("no_model_files", `${ADAPTER_CONFIG}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   return {
     model: {
-      files,
+      files: choice.files,
       open: (name) => {
         const file = byName.get(name);
         if (!file) throw new LocalModelError("no_model_files", `${JSON.stringify(name)} was not among the dropped files`);
         return fileSliceByteSource(file);
       },
     },
-    description: { id, source: "local", revision: null, sha: null, family: null },
+    description,
   };
+}
+
+async function readFamily(config: File | undefined): Promise<string | null> {
+  if (config === undefined) return null;
+  try {
+    return familyFromConfig(JSON.parse(await config.text()));
+  } catch {
+    return null;
+  }
 }
