@@ -2,6 +2,7 @@ import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { TaskWork } from "../queue/task-message.ts";
+import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
 
 // Multiply-adds per second the WASM engine sustains on one core, taken below what was measured
 // (docs/edge-limits.md: 2.5·10⁹ for a randomized whole layer, 4.7·10⁹ for a packed one) so the
@@ -25,7 +26,10 @@ export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
   const { rows, cols, order, rf } = gramLayout(plan);
   const gram = rows * cols * order * rf;
   const solve = order ** 3 * rf;
-  const bytes = plan.tensor.end - plan.tensor.begin;
+  // stored bytes a read of rows r0 … r1−1 streams: its share, or for a quantized weight what its reader fetches
+  // (GPTQ/AWQ are packed along the inputs, so any row range streams about all of the packed tensor)
+  const rowBytes = (r0: number, r1: number) => quantizedReadBytes(plan.tensor, r0, r1)?.streamed ?? ((plan.tensor.end - plan.tensor.begin) * (r1 - r0)) / rows;
+  const bytes = rowBytes(0, rows);
   const shuffles = randomReplicaCount(plan);
   let multiplyAdds: number;
   let streamed = bytes;
@@ -38,11 +42,11 @@ export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
       break;
     case "tall-part":
       multiplyAdds = (gram * (work.rowEnd - work.rowStart)) / rows;
-      streamed = (bytes * (work.rowEnd - work.rowStart)) / rows;
+      streamed = rowBytes(work.rowStart, work.rowEnd);
       break;
     case "wide-block":
       multiplyAdds = work.panelRows * work.panelRows * cols * rf;
-      streamed = (bytes * 2 * work.panelRows) / rows;
+      streamed = 2 * rowBytes(0, Math.min(rows, work.panelRows));
       break;
     case "combine":
       multiplyAdds = work.randomize ? shuffles * gram + (1 + shuffles) * solve : solve;

@@ -2,6 +2,7 @@ import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts"
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import { loraLayerBytes } from "../../shared/analyze/lora-layer-bytes.ts";
+import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
 import { PACKED_PANEL_BYTES } from "../queue/packed-layer-spectrum.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
@@ -56,9 +57,11 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
   const { rows, cols, rf, order } = layout;
   const id = String(plan.layer_id).padStart(6, "0");
   const gramBytes = rf * order * order * BYTES_PER_VALUE;
+  // a quantized weight's reader holds its packed words while it dequantizes (float32 values count as any layer's)
+  const packedHeld = quantizedReadBytes(plan.tensor, 0, rows)?.held ?? 0;
   // a combine task holds the Grams and one more part of the same size while adding them up
   if (2 * gramBytes > limits.maxTaskBytes) {
-    const packedBytes = ((order * (order + 1)) / 2) * BYTES_PER_VALUE + STAGING_BYTES + PACKED_BUFFERS;
+    const packedBytes = ((order * (order + 1)) / 2) * BYTES_PER_VALUE + STAGING_BYTES + PACKED_BUFFERS + packedHeld;
     if (limits.packed && plan.layer_type === "dense" && packedBytes <= limits.maxTaskBytes) {
       return { ok: true, tasks: [{ id, work: { kind: "packed" } }] };
     }
@@ -68,7 +71,7 @@ export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
     };
   }
   // a whole randomized layer holds its values (read once) beside its Grams and the engine's packed copy
-  const wholeBytes = (1 + WASM_COPY) * gramBytes + rows * cols * rf * BYTES_PER_WEIGHT + STAGING_BYTES;
+  const wholeBytes = (1 + WASM_COPY) * gramBytes + rows * cols * rf * BYTES_PER_WEIGHT + STAGING_BYTES + packedHeld;
   const randomize = wholeBytes <= limits.maxTaskBytes;
   const flops = rows * cols * order * rf;
   // the limit is for a layer and one shuffle; a small layer's pooled shuffles (the reference's five) count too

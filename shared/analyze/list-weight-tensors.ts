@@ -4,6 +4,7 @@ import { listModelTensors, INDEX_FILE } from "../safetensors/list-model-tensors.
 import { listPytorchTensors, PYTORCH_INDEX_FILE, TORCH_EXTENSIONS } from "../pytorch/list-pytorch-tensors.ts";
 import { listGgufTensors } from "../gguf/list-gguf-tensors.ts";
 import { isBlockDtype } from "../safetensors/is-block-dtype.ts";
+import { listQuantizedTensors } from "../quantized/list-quantized-tensors.ts";
 import { WeightFilesError } from "./weight-files-error.ts";
 import type { WeightKind } from "./choose-weight-files.ts";
 
@@ -35,7 +36,16 @@ export async function listWeightTensors(model: ModelFiles): Promise<WeightListin
   const { files } = model;
   if (files.includes(INDEX_FILE) || files.some((f) => f.endsWith(".safetensors"))) {
     const { tensors } = await listModelTensors(model);
-    return { kind: "safetensors", tensors, files, family: null };
+    // GPTQ, AWQ, FP8 block, MXFP4, bitsandbytes …: parts grouped into one weight each (docs/metrics.md §9)
+    const quantized = await listQuantizedTensors(model, tensors);
+    if (!quantized) return { kind: "safetensors", tensors, files, family: null };
+    const format: WeightFormat = {
+      kind: "safetensors",
+      file_type: quantized.method,
+      tensor_types: tensorTypes(quantized.tensors),
+      dequantized: quantized.tensors.some((t) => t.quantized !== undefined && t.unreadable === undefined),
+    };
+    return { kind: "safetensors", tensors: quantized.tensors, files, format, family: null };
   }
   if (files.includes(PYTORCH_INDEX_FILE) || files.some((f) => TORCH_EXTENSIONS.some((ext) => f.endsWith(ext)))) {
     const listing = await listPytorchTensors(model);

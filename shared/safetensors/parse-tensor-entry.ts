@@ -1,5 +1,5 @@
 import type { TensorInfo } from "./types.ts";
-import { DTYPES } from "./types.ts";
+import { DTYPES, PART_DTYPES, type PartDtype } from "./types.ts";
 import { SafetensorsError } from "./safetensors-error.ts";
 import { isDtype } from "./is-dtype.ts";
 import { dtypeByteSize } from "./dtype-byte-size.ts";
@@ -24,7 +24,8 @@ export function parseTensorEntry(file: string, name: string, entry: unknown, dat
   };
   if (!isPlainObject(entry)) return fail("invalid_tensor_entry", `entry is ${describe(entry)}, not an object with dtype, shape and data_offsets`);
   const { dtype, shape, data_offsets: offsets } = entry;
-  if (!isDtype(dtype)) {
+  const part = (PART_DTYPES as readonly unknown[]).includes(dtype);
+  if (!isDtype(dtype) && !part) {
     return fail("unknown_dtype", `dtype ${describe(dtype)} is not one heavytail reads (${DTYPES.join(", ")})`);
   }
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
@@ -41,12 +42,15 @@ export function parseTensorEntry(file: string, name: string, entry: unknown, dat
     return fail("invalid_offsets", `data_offsets ${describe(offsets)} is not a pair [begin, end] of integers with 0 ≤ begin ≤ end`);
   }
   const [begin, end] = offsets as [number, number];
-  const needed = count * dtypeByteSize(dtype);
+  // a part dtype (F8_E8M0, MXFP4's scales) is one byte per element
+  const needed = count * (part ? 1 : dtypeByteSize(dtype as Parameters<typeof dtypeByteSize>[0]));
   if (end - begin !== needed) {
     return fail(
       "size_mismatch",
       `shape ${describe(shape)} of ${dtype} needs ${needed} bytes, but data_offsets [${begin}, ${end}] span ${end - begin}`,
     );
   }
-  return { name, dtype, shape: [...shape], begin: dataStart + begin, end: dataStart + end, file };
+  const info: TensorInfo = { name, dtype: dtype as TensorInfo["dtype"], shape: [...shape], begin: dataStart + begin, end: dataStart + end, file };
+  if (part) info.unreadable = `its type ${dtype as PartDtype} holds the scales of a quantized weight (MXFP4), read only with that weight`;
+  return info;
 }

@@ -9,6 +9,7 @@ import { ByteRangeError } from "./byte-range-error.ts";
 import { isDtype } from "./is-dtype.ts";
 import { blockValueReader } from "./block-value-reader.ts";
 import { DEFAULT_CHUNK_BYTES } from "./default-chunk-bytes.ts";
+import { quantizedValueReader } from "../quantized/quantized-value-reader.ts";
 
 export { DEFAULT_CHUNK_BYTES };
 
@@ -16,10 +17,12 @@ export { DEFAULT_CHUNK_BYTES };
  * Streams decoded float32 values of one tensor from its source. Each yielded chunk holds at most
  * `chunkBytes` of stored values (at least one value); source chunks may cut a value anywhere.
  * Throws NonFiniteWeightError at the first NaN or ±Inf. Block-quantized dtypes (GGUF) are read in
- * whole blocks by `blockValueReader`; a tensor listed as unreadable is refused.
+ * whole blocks by `blockValueReader`; a quantized safetensors weight (GPTQ, AWQ, FP8 block, MXFP4)
+ * is dequantized from its parts by `quantizedValueReader`; a tensor listed as unreadable is refused.
  */
 export function tensorValueReader(source: ByteSource, tensor: TensorInfo, options: { chunkBytes?: number } = {}): ValueReader {
   if (tensor.unreadable !== undefined) throw new SafetensorsError("unreadable_tensor", tensor.file, tensor.unreadable, tensor.name);
+  if (tensor.quantized) return quantizedValueReader(source, tensor);
   const dtype = tensor.dtype;
   if (!isDtype(dtype)) return blockValueReader(source, tensor, options);
   const size = dtypeByteSize(dtype);

@@ -20,8 +20,49 @@ export const OPAQUE_DTYPES = [
 ] as const;
 export type OpaqueDtype = (typeof OPAQUE_DTYPES)[number];
 
+/**
+ * Element types of safetensors files that heavytail reads only as a part of a quantized weight
+ * (docs/metrics.md §9): `F8_E8M0`, the power-of-two scales 2^(e−127) of MXFP4 blocks. A tensor of
+ * such a type alone is listed unreadable.
+ */
+export const PART_DTYPES = ["F8_E8M0"] as const;
+export type PartDtype = (typeof PART_DTYPES)[number];
+
+/**
+ * Quantized safetensors weights heavytail dequantizes (shared/quantized/, docs/metrics.md §9): one
+ * TensorInfo with such a dtype stands for a weight stored as several tensors (packed integers,
+ * scales, zeros, a g_idx), its `shape` the float matrix [out, in] the reference would see, and its
+ * `quantized` saying where each part lies.
+ */
+export const QUANTIZED_DTYPES = ["GPTQ_INT2", "GPTQ_INT4", "GPTQ_INT8", "AWQ_INT4", "F8_E4M3_BLOCK", "F8_E5M2_BLOCK", "MXFP4_E2M1"] as const;
+export type QuantizedDtype = (typeof QUANTIZED_DTYPES)[number];
+
 /** Any element type a TensorInfo may carry: safetensors dtypes, GGUF block types, and types listed but not decoded. */
-export type TensorDtype = Dtype | BlockDtype | OpaqueDtype;
+export type TensorDtype = Dtype | BlockDtype | OpaqueDtype | PartDtype | QuantizedDtype;
+
+/** Where one stored part of a quantized weight lies in the weight's file (absolute byte offsets). */
+export interface QuantizedPart {
+  name: string;
+  dtype: Dtype | PartDtype;
+  shape: number[];
+  begin: number;
+  end: number;
+}
+
+/**
+ * How a quantized weight's parts make its float32 values (shared/quantized/, docs/metrics.md §9):
+ * GPTQ (`qweight` [in·bits/32, out] I32, `qzeros` [groups, out·bits/32] I32, `scales` [groups, out],
+ * optional `g_idx` [in]; `zeroOffset` 1 for checkpoint_format "gptq", whose zeros are stored minus 1),
+ * AWQ GEMM (`qweight` [in, out/8], `qzeros` [groups, out/8], `scales` [groups, out], nibbles in the
+ * order 0,2,4,6,1,3,5,7), FP8 block-scaled (`weight` [out, in] F8, `scale` [⌈out/br⌉, ⌈in/bc⌉]
+ * multiplying each block), MXFP4 (`blocks` [out, in/32, 16] U8 of e2m1 nibbles, `scales` [out, in/32]
+ * E8M0 exponents; offsets of one expert's matrix when the stored tensor holds several).
+ */
+export type QuantizedLayout =
+  | { scheme: "gptq"; bits: 2 | 4 | 8; groupSize: number; zeroOffset: 0 | 1; qweight: QuantizedPart; qzeros: QuantizedPart; scales: QuantizedPart; gIdx: QuantizedPart | null }
+  | { scheme: "awq"; bits: 4; groupSize: number; qweight: QuantizedPart; qzeros: QuantizedPart; scales: QuantizedPart }
+  | { scheme: "fp8-block"; blockRows: number; blockCols: number; weight: QuantizedPart; scale: QuantizedPart }
+  | { scheme: "mxfp4"; blocks: QuantizedPart; scales: QuantizedPart };
 
 /** A tensor as its file's header describes it. Offsets are absolute byte positions in the file. */
 export interface TensorInfo {
@@ -40,6 +81,11 @@ export interface TensorInfo {
    * decode, a PyTorch tensor that is not stored contiguously): the planner skips it with this reason
    */
   unreadable?: string;
+  /**
+   * present on a quantized safetensors weight (dtype one of QUANTIZED_DTYPES): where its parts lie;
+   * begin..end then span all of them (other tensors may lie between)
+   */
+  quantized?: QuantizedLayout;
 }
 
 /**
