@@ -13,6 +13,8 @@ export interface LayerPoolOptions {
   /** the budget of the layers in flight together (LayerRunner.memoryBytes) */
   memoryBytes: number;
   location: ModelLocation;
+  /** where the base model's files are read in a delta analysis (--base) */
+  baseLocation?: ModelLocation;
   /** the compiled kernels each worker instantiates; null: the JS solver */
   module: WebAssembly.Module | null;
   /** the workers' entry (default layerWorkerUrl()) */
@@ -38,7 +40,7 @@ interface Running {
  * memory, a failed start, an exit) rejects its layer with a LayerWorkerError naming it.
  */
 export function createLayerPool(options: LayerPoolOptions): LayerPool {
-  const workerData: LayerWorkerData = { location: options.location, module: options.module };
+  const workerData: LayerWorkerData = { location: options.location, baseLocation: options.baseLocation ?? null, module: options.module };
   const idle: Worker[] = [];
   const running = new Map<Worker, Running>();
   const workers = new Set<Worker>();

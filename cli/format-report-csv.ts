@@ -5,7 +5,7 @@ import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
 // randomization on its extra columns fall into that order too.
 const REFERENCE_COLUMNS = [
   "layer_id", "name", "D", "M", "N", "Q", "W_scale", "alpha", "alpha_weighted", "bulk_max", "bulk_min",
-  "entropy", "has_esd", "lambda_max", "layer_type", "log_alpha_norm", "log_norm", "log_spectral_norm",
+  "delta_W", "delta_b", "entropy", "has_esd", "lambda_max", "layer_type", "log_alpha_norm", "log_norm", "log_spectral_norm",
   "longname", "matrix_rank", "max_rand_eval", "mp_softrank", "norm", "num_evals", "num_pl_spikes", "num_spikes",
   "rand_W_scale", "rand_bulk_max", "rand_bulk_min", "rand_distance", "rand_mp_softrank", "rand_num_spikes",
   "rand_sigma_mp", "rank_loss", "rf", "sigma", "sigma_mp", "spectral_norm", "stable_rank", "status", "sv_max",
@@ -15,12 +15,14 @@ const RANDOMIZATION_COLUMNS: ReadonlySet<string> = new Set([
   "max_rand_eval", "rand_W_scale", "rand_bulk_max", "rand_bulk_min", "rand_distance", "rand_mp_softrank",
   "rand_num_spikes", "rand_sigma_mp", "ww_maxdist", "ww_softrank",
 ]);
+// a delta analysis (method.base) adds the reference's distances() columns (docs/metrics.md §11)
+const DELTA_COLUMNS: ReadonlySet<string> = new Set(["delta_W", "delta_b"]);
 /** the reference's column name → the report's field, where the report keeps its own name */
 const REPORT_FIELD: Readonly<Record<string, string>> = { max_rand_eval: "rand_lambda_max" };
 
 /** The per-layer table as CSV with the reference's column names (null → empty cell). */
 export function formatReportCsv(report: Report): string {
-  const columns = REFERENCE_COLUMNS.filter((c) => report.method.randomize || !RANDOMIZATION_COLUMNS.has(c));
+  const columns = REFERENCE_COLUMNS.filter((c) => (report.method.randomize || !RANDOMIZATION_COLUMNS.has(c)) && (report.method.base !== undefined || !DELTA_COLUMNS.has(c)));
   const cell = (layer: AnalysedLayer, column: string): string => {
     if (column === "has_esd") return "True";
     if (column === "longname") return csvText(layer.name);

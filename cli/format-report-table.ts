@@ -10,6 +10,9 @@ export function formatReportTable(report: Report): string {
   const out: string[] = [];
   const revision = model.sha ? ` @ ${model.sha.slice(0, 12)}` : model.revision ? ` @ ${model.revision}` : "";
   out.push(`${model.id}${revision}  (${formatCount(model.parameters)} parameters, ${model.dtypes.join("/")})`);
+  if (model.lineage) out.push(`base models: ${model.lineage.base_models.map((b) => `${b.id} (${b.relation ?? "relation not said"}; ${b.source})`).join(", ")}`);
+  const base = report.method.base;
+  if (base) out.push(`delta analysis: W − W_base against ${base.id}${base.sha ? ` @ ${base.sha.slice(0, 12)}` : ""}`);
   out.push(
     `layers: ${summary.layers_analysed} analysed, ${summary.layers_skipped} skipped, ${summary.layers_failed} failed; ` +
       `${summary.over_trained} over-trained (α < 2), ${summary.under_trained} under-trained (α > 6)`,
@@ -30,6 +33,7 @@ export function formatReportTable(report: Report): string {
   const randomized = report.method.randomize;
   const header = ["id", "layer", "type", "N×M (rf)", "α", "D", "α̂", "log α-norm", "log ‖W‖²_F", "log λmax", "stable rank", "spikes", "reading"];
   if (randomized) header.splice(12, 0, "rand dist");
+  if (base) header.splice(header.length - 1, 0, "‖ΔW‖", "‖Δb‖");
   const rows = report.layers.map((l) => {
     const row = [
       String(l.layer_id),
@@ -47,6 +51,7 @@ export function formatReportTable(report: Report): string {
       l.status === "failed" ? "fit failed" : l.warning || "ok",
     ];
     if (randomized) row.splice(12, 0, formatNumber(l.rand_distance));
+    if (base) row.splice(row.length - 1, 0, formatNumber(l.delta_W), formatNumber(l.delta_b));
     return row;
   });
   const right = header.map((_, c) => c === 0 || (c >= 4 && c < header.length - 1));

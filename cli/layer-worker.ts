@@ -6,19 +6,29 @@ import { countBytes } from "../shared/analyze/count-bytes.ts";
 import { eigvalsh as eigvalshJs } from "../shared/linalg/eigvalsh.ts";
 import type { ByteSource } from "../shared/safetensors/types.ts";
 import type { LayerJob, LayerWorkerData, LayerWorkerMessage } from "./layer-worker-messages.ts";
-import { openModelFile } from "./open-model-file.ts";
+import { openModelFile, type ModelLocation } from "./open-model-file.ts";
 import { wasmEngine } from "./wasm-engine.ts";
 
 const data = workerData as LayerWorkerData;
 const port = parentPort!;
 const engine = data.module ? wasmEngine(data.module) : { eigvalsh: eigvalshJs, grams: undefined };
-const open = openModelFile(data.location);
-const sources = new Map<string, ByteSource>();
 const post = (message: LayerWorkerMessage) => port.postMessage(message);
+const onBytes = (bytes: number) => post({ type: "bytes", bytes });
+
+/** Each file opened once, its reads counted for progress. */
+function opener(location: ModelLocation): (file: string) => ByteSource {
+  const open = openModelFile(location);
+  const sources = new Map<string, ByteSource>();
+  return (file) => {
+    if (!sources.has(file)) sources.set(file, open(file));
+    return countBytes(sources.get(file)!, onBytes);
+  };
+}
+const open = opener(data.location);
+// a delta analysis (--base) reads the base model's files as well
+const openBase = data.baseLocation ? opener(data.baseLocation) : null;
 
 port.on("message", async ({ plan, settings }: LayerJob) => {
-  const file = plan.tensor.file;
-  if (!sources.has(file)) sources.set(file, open(file));
-  const source = countBytes(sources.get(file)!, (bytes) => post({ type: "bytes", bytes }));
-  post({ type: "outcome", outcome: await analyzeLayerOutcome(plan, source, { ...settings, eigvalsh: engine.eigvalsh, grams: engine.grams }) });
+  const delta = openBase ? { open, openBase } : undefined;
+  post({ type: "outcome", outcome: await analyzeLayerOutcome(plan, open(plan.tensor.file), { ...settings, eigvalsh: engine.eigvalsh, grams: engine.grams }, delta) });
 });

@@ -4,6 +4,8 @@ import { ADAPTER_CONFIG } from "../shared/analyze/choose-weight-files.ts";
 import { readAdapterConfig } from "../shared/analyze/read-adapter-config.ts";
 import { chooseOrExplain, type OpenedModel, type OpenModelOptions } from "./open-local-model.ts";
 import { openModelFile, type ModelLocation } from "./open-model-file.ts";
+import { adapterLineage } from "../shared/lineage/adapter-lineage.ts";
+import { mergeLineage } from "../shared/lineage/merge-lineage.ts";
 
 export interface HubEnvironment {
   /** HF_ENDPOINT, as the Python client reads it */
@@ -33,9 +35,19 @@ export async function openHubModel(target: string, revision: string, env: HubEnv
   const choice = chooseOrExplain(resolved.files.map((f) => f.name), ref.id, { file });
   const open = openModelFile(location);
   const adapter = choice.adapter ? await readAdapterConfig(open(ADAPTER_CONFIG)) : undefined;
+  // the card's bases (the Hub's cardData), then the adapter config's; a GGUF file's are added by analyzeModel
+  const lineage = mergeLineage(resolved.baseModels, adapterLineage(adapter));
   return {
     model: { files: choice.files, open },
     location,
-    description: { id: ref.id, source: "hub", revision: resolved.revision, sha: resolved.sha, family: resolved.family, ...(adapter && { adapter }) },
+    description: {
+      id: ref.id,
+      source: "hub",
+      revision: resolved.revision,
+      sha: resolved.sha,
+      family: resolved.family,
+      ...(adapter && { adapter }),
+      ...(lineage && { lineage }),
+    },
   };
 }

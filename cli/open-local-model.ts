@@ -8,6 +8,10 @@ import { familyFromConfig } from "../shared/hub/family-from-config.ts";
 import type { ModelFiles } from "../shared/safetensors/types.ts";
 import type { AdapterInfo } from "../shared/report/schema.ts";
 import { openModelFile, type ModelLocation } from "./open-model-file.ts";
+import { readFrontMatter } from "../shared/lineage/read-front-matter.ts";
+import { cardDataLineage } from "../shared/lineage/card-data-lineage.ts";
+import { adapterLineage } from "../shared/lineage/adapter-lineage.ts";
+import { mergeLineage } from "../shared/lineage/merge-lineage.ts";
 import { UsageError } from "./parse-args.ts";
 
 export interface OpenedModel {
@@ -59,6 +63,8 @@ export function openLocalModel(path: string, options: OpenModelOptions = {}): Op
     choice = chooseOrExplain(readdirSync(folder), path, { file: basename(full) });
   }
   const location: ModelLocation = { kind: "local", folder };
+  const adapter = choice.adapter ? readAdapter(join(folder, ADAPTER_CONFIG), path) : undefined;
+  const lineage = mergeLineage(readReadmeLineage(join(folder, "README.md")), adapterLineage(adapter));
   return {
     model: { files: choice.files, open: openModelFile(location) },
     location,
@@ -68,7 +74,8 @@ export function openLocalModel(path: string, options: OpenModelOptions = {}): Op
       revision: null,
       sha: null,
       family: readFamily(join(folder, "config.json")),
-      ...(choice.adapter && { adapter: readAdapter(join(folder, ADAPTER_CONFIG), path) }),
+      ...(adapter && { adapter }),
+      ...(lineage && { lineage }),
     },
   };
 }
@@ -80,6 +87,12 @@ function readAdapter(configPath: string, what: string): AdapterInfo {
   } catch (error) {
     throw new UsageError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** The bases a local README.md's front matter names (base_model, base_model_relation); none when it has no README. */
+function readReadmeLineage(readmePath: string) {
+  if (!existsSync(readmePath) || statSync(readmePath).size > 1 << 20) return [];
+  return cardDataLineage(readFrontMatter(readFileSync(readmePath, "utf8")), "readme");
 }
 
 function readFamily(configPath: string): string | null {

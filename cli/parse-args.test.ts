@@ -8,6 +8,7 @@ describe("parseArgs", () => {
       target: "org/name",
       revision: "v1",
       file: null,
+      base: null,
       format: "json",
       out: "r.json",
       randomize: true,
@@ -16,6 +17,12 @@ describe("parseArgs", () => {
       threads: null,
       maxMemory: null,
     });
+  });
+
+  it("reads --base, a path or a Hub id with an optional @revision", () => {
+    expect(parseArgs(["analyze", "org/tuned", "--base", "org/base@v1.0"])).toMatchObject({ target: "org/tuned", base: "org/base@v1.0" });
+    expect(parseArgs(["analyze", "./tuned", "--base=./base"])).toMatchObject({ base: "./base" });
+    expect(() => parseArgs(["analyze", "m", "--base"])).toThrow(/--base needs a value/);
   });
 
   it("reads --threads and --max-memory, and refuses what they cannot be", () => {

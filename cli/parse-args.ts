@@ -10,6 +10,9 @@ Usage:
   heavytail analyze <path | org/name | https://huggingface.co/org/name> [options]
       --revision R          Hub branch, tag or commit (default: main)
       --file NAME           the weight file to analyse when the model has several (e.g. one GGUF quantization)
+      --base B              delta analysis: each layer's spectrum is of W − W_base against the base
+                            model B (a path, or org/name[@revision], pinned to its commit); layers
+                            the base lacks or has in another shape are listed as skipped
       --format table|json|csv   what to print (default: table)
       --out FILE            write the output to FILE instead of stdout
       --randomize           also analyse each matrix with its elements shuffled (correlation traps; doubles the cost)
@@ -36,6 +39,8 @@ export interface AnalyzeArgs {
   revision: string;
   /** the weight file, when the model holds several */
   file: string | null;
+  /** the base of a delta analysis (`--base`): a path, or a Hub id with an optional @revision */
+  base: string | null;
   format: "table" | "json" | "csv";
   out: string | null;
   randomize: boolean;
@@ -60,7 +65,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
   if (command === "--version" || command === "-v" || command === "version") return { command: "version" };
-  const known = command === "analyze" ? ["revision", "file", "format", "out", "randomize", "seed", "engine", "threads", "max-memory", "help"] : ["format", "help"];
+  const known = command === "analyze" ? ["revision", "file", "base", "format", "out", "randomize", "seed", "engine", "threads", "max-memory", "help"] : ["format", "help"];
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -102,6 +107,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       target: positional[0],
       revision: (flags.get("revision") ?? "main") as string,
       file: (flags.get("file") ?? null) as string | null,
+      base: (flags.get("base") ?? null) as string | null,
       format: format as AnalyzeArgs["format"],
       out: (flags.get("out") ?? null) as string | null,
       randomize: flags.get("randomize") === true,

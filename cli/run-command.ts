@@ -16,6 +16,7 @@ import { openLocalModel } from "./open-local-model.ts";
 import { UsageError, type AnalyzeArgs, type TrendsArgs } from "./parse-args.ts";
 import { progressLine } from "./progress-line.ts";
 import { looksLikeLocalPath } from "./looks-like-local-path.ts";
+import { openBaseModel } from "./open-base-model.ts";
 
 async function analyze(args: AnalyzeArgs): Promise<string> {
   const options = { file: args.file ?? undefined };
@@ -23,12 +24,9 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
   if (!onDisk && looksLikeLocalPath(args.target)) {
     throw new UsageError(`${args.target}: no such file or folder (a Hub model is named org/name or by its huggingface.co URL)`);
   }
-  const opened = onDisk
-    ? openLocalModel(args.target, options)
-    : await openHubModel(args.target, args.revision, {
-        endpoint: process.env.HF_ENDPOINT || "https://huggingface.co",
-        token: process.env.HF_TOKEN || undefined,
-      }, options);
+  const hub = { endpoint: process.env.HF_ENDPOINT || "https://huggingface.co", token: process.env.HF_TOKEN || undefined };
+  const opened = onDisk ? openLocalModel(args.target, options) : await openHubModel(args.target, args.revision, hub, options);
+  const base = args.base === null ? undefined : await openBaseModel(args.base, hub);
   const engine = await chooseEngine(args.engine);
   const started = Date.now();
   const showProgress = process.stderr.isTTY === true;
@@ -38,7 +36,13 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
   const threads = args.threads ?? os.availableParallelism();
   // one thread analyses in this one, as before the pool; more hand layers to worker threads
   const pool = threads > 1
-    ? createLayerPool({ threads, memoryBytes: args.maxMemory ?? defaultMemoryBudget(), location: opened.location, module: engine.module ?? null })
+    ? createLayerPool({
+        threads,
+        memoryBytes: args.maxMemory ?? defaultMemoryBudget(),
+        location: opened.location,
+        ...(base && { baseLocation: base.location }),
+        module: engine.module ?? null,
+      })
     : undefined;
   try {
     const report = await analyzeModel(opened.model, opened.description, {
@@ -49,6 +53,12 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
       grams: engine.grams,
       onProgress,
       runner: pool,
+      ...(base && {
+        base: {
+          model: base.model,
+          description: { id: base.description.id, source: base.description.source, revision: base.description.revision, sha: base.description.sha },
+        },
+      }),
     });
     if (args.format === "json") return JSON.stringify(report, null, 2) + "\n";
     if (args.format === "csv") return formatReportCsv(report);

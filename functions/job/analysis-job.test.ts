@@ -81,6 +81,8 @@ describe("an analysis, end to end inside workerd", () => {
     expect(gguf.status, JSON.stringify(gguf.status)).toMatchObject({ state: "done", layers: { failed: 0 } });
     expect(gguf.report.model).toMatchObject({ family: "llama", format: { kind: "gguf", dequantized: true, tensor_types: expect.objectContaining({ Q4_K: expect.any(Number) }) } });
     expect(gguf.report.summary.notes.join(" ")).toMatch(/Q4_K.*dequantized/);
+    expect(gguf.report.model.lineage).toEqual({ base_models: [{ id: "formats/safetensors", relation: null, source: "gguf" }] });
+    expect(safetensors.report.model.lineage).toBeUndefined();
   });
 
   it("makes one job of concurrent triggers and streams its progress as server-sent events", async () => {

@@ -17,6 +17,7 @@ import { jobStatus } from "./job-status.ts";
 import { expectedTaskSeconds } from "./expected-task-seconds.ts";
 import type { FlightRecord, JobInput, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
 import { planModel, type ModelPlan } from "./plan-model.ts";
+import { mergeLineage } from "../../shared/lineage/merge-lineage.ts";
 import { splitLayer } from "./split-layer.ts";
 
 const JOB = "job";
@@ -259,8 +260,10 @@ export class AnalysisJob extends DurableObject<Env> {
     for (let i = 0; i < skipped.length; i += SKIPPED_PIECE) entries[SKIPPED + String(i / SKIPPED_PIECE).padStart(6, "0")] = skipped.slice(i, i + SKIPPED_PIECE);
     await putAll(this.ctx.storage, entries);
     const current = (await this.job())!;
+    const lineage = mergeLineage(current.lineage?.base_models ?? [], planned.baseModels);
     await this.save({
       ...current,
+      ...(lineage ? { lineage } : {}),
       state: "running",
       layers_total: analysed.length,
       bytes_total: analysed.reduce((sum, p) => sum + tensorBytes(p), 0),
@@ -444,6 +447,7 @@ export class AnalysisJob extends DurableObject<Env> {
         family: job.family,
         ...(job.format ? { format: job.format } : {}),
         ...(job.adapter ? { adapter: job.adapter } : {}),
+        ...(job.lineage ? { lineage: job.lineage } : {}),
       },
       method: { randomize: true, seed: job.seed, engine: workerEngine.name },
       layers,

@@ -1,5 +1,5 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { AdapterInfo, WeightFormat } from "../../shared/report/schema.ts";
+import type { AdapterInfo, Lineage, WeightFormat } from "../../shared/report/schema.ts";
 import type { TaskWork } from "../queue/task-message.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";
@@ -21,6 +21,8 @@ export interface JobInput {
   committed_at: string | null;
   /** a PEFT adapter repo's adapter_config.json, as the report records it (model.adapter) */
   adapter?: AdapterInfo;
+  /** the bases the model card and adapter config name (model.lineage); planning adds a GGUF file's */
+  lineage?: Lineage;
 }
 
 /** The job's persistent record (Durable Object storage key `job`). */

@@ -17,6 +17,13 @@ describe("a PEFT LoRA adapter repo, end to end inside workerd", () => {
     expect(validation.ok, validation.ok ? "" : validation.errors.join("\n")).toBe(true);
     expect(report.model.files.map((f) => f.name)).toEqual(["adapter_model.safetensors"]);
     expect(report.model.adapter).toMatchObject({ peft_type: "LORA", r: LORA_R, lora_alpha: 24, target_modules: ["q_proj", "v_proj"] });
+    // the card's base, then the adapter config's
+    expect(report.model.lineage).toEqual({
+      base_models: [
+        { id: "TinyLlama/TinyLlama-1.1B", relation: "adapter", source: "card" },
+        { id: 'TinyLlama/<tiny>&"llama"', relation: "adapter", source: "adapter" },
+      ],
+    });
     expect(report.layers.map((l) => [l.name, l.N, l.M, l.num_evals])).toEqual([
       ["base_model.model.model.layers.0.self_attn.q_proj.lora_BA", 40, 40, LORA_R],
       ["base_model.model.model.layers.0.self_attn.v_proj.lora_BA", 40, 24, LORA_R],

@@ -3,7 +3,8 @@ import { listWeightTensors } from "../../shared/analyze/list-weight-tensors.ts";
 import { summarizeTensors } from "../../shared/analyze/summarize-tensors.ts";
 import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { WeightFormat } from "../../shared/report/schema.ts";
+import type { BaseModelRef, WeightFormat } from "../../shared/report/schema.ts";
+import { readGgufLineage } from "../../shared/lineage/read-gguf-lineage.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
 import type { JobLimits } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -24,6 +25,8 @@ export interface ModelPlan {
   notes: string[];
   /** the architecture the files name themselves (GGUF), when the Hub's config named none */
   family: string | null;
+  /** the bases a GGUF file's metadata names (general.base_model.*), empty otherwise */
+  baseModels: BaseModelRef[];
 }
 
 export type PlanLimits = Pick<JobLimits, "maxTensors" | "maxLayers" | "maxNameLength" | "headerConcurrency"> & { maxModelBytes: number };
@@ -34,7 +37,8 @@ export type PlanLimits = Pick<JobLimits, "maxTensors" | "maxLayers" | "maxNameLe
  * service's limits — bytes, tensors, layers, name lengths — before any weight is streamed.
  */
 export async function planModel(files: string[], open: (file: string) => ByteSource, limits: PlanLimits): Promise<ModelPlan> {
-  const listing = await listWeightTensors({ files, open: (file) => capReads(open(file), MAX_HEADER_READ_BYTES), concurrency: limits.headerConcurrency });
+  const capped = (file: string) => capReads(open(file), MAX_HEADER_READ_BYTES);
+  const listing = await listWeightTensors({ files, open: capped, concurrency: limits.headerConcurrency });
   const { tensors } = listing;
   if (tensors.length > limits.maxTensors) {
     throw new ApiError(413, "too_many_tensors", `the model's files list ${tensors.length} tensors; this service reads at most ${limits.maxTensors}`);
@@ -51,7 +55,8 @@ export async function planModel(files: string[], open: (file: string) => ByteSou
     throw new ApiError(413, "too_many_layers", `the model has ${analysed} layers to analyse; one report of this service holds at most ${limits.maxLayers}`);
   }
   const { format, notes } = describeWeightFormat(listing, plans.filter((p) => p.skip_reason === undefined));
-  return { plans, ...summarizeTensors(tensors), ...(format ? { format } : {}), notes, family: listing.family };
+  const baseModels = listing.kind === "gguf" ? await readGgufLineage({ open: capped }, listing.files) : [];
+  return { plans, ...summarizeTensors(tensors), ...(format ? { format } : {}), notes, family: listing.family, baseModels };
 }
 
 function capReads(source: ByteSource, maxBytes: number): ByteSource {

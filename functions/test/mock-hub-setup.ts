@@ -10,6 +10,8 @@ import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
 import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
 import { writeTrustModels } from "./write-trust-models.ts";
 import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../../test/helpers/write-lora-adapter.ts";
+import { writeQuantizedModels } from "../../test/helpers/write-quantized-models.ts";
+import { meta as ggufMeta } from "../../test/helpers/write-gguf.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -33,7 +35,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   for (const [repo, file, bytes] of [
     ["safetensors", "model.safetensors", tinySafetensors(tiny)],
     ["torch", "pytorch_model.bin", tinyTorchCheckpoint(tiny)],
-    ["gguf", "tiny-Q4_K.gguf", tinyGguf(tiny, (t) => (t.shape[1] % 256 === 0 ? { type: "Q4_K", bytes: quantizedTensor(t, "Q4_K", 5).bytes } : "F32"))],
+    // its metadata names the model it was converted from (model.lineage)
+    [
+      "gguf",
+      "tiny-Q4_K.gguf",
+      tinyGguf(tiny, (t) => (t.shape[1] % 256 === 0 ? { type: "Q4_K", bytes: quantizedTensor(t, "Q4_K", 5).bytes } : "F32"), [
+        ["general.base_model.count", ggufMeta.u32(1)],
+        ["general.base_model.0.repo_url", ggufMeta.string("https://huggingface.co/formats/safetensors")],
+      ]),
+    ],
   ] as const) {
     await mkdir(join(dir, "formats", repo), { recursive: true });
     await writeFile(join(dir, "formats", repo, file), bytes);
@@ -43,13 +53,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await mkdir(join(dir, "formats", "lora"), { recursive: true });
   await writeFile(join(dir, "formats", "lora", "adapter_model.safetensors"), encodeLoraAdapter());
   await writeFile(join(dir, "formats", "lora", "adapter_config.json"), ADAPTER_CONFIG_JSON);
+  // its card names the base too (the Hub's cardData: model.lineage)
+  await writeFile(join(dir, "formats", "lora", "README.md"), "---\nbase_model: TinyLlama/TinyLlama-1.1B\nbase_model_relation: adapter\n---\n# adapter\n");
   await mkdir(join(dir, "formats", "lora-bad-config"), { recursive: true });
   await writeFile(join(dir, "formats", "lora-bad-config", "adapter_model.safetensors"), encodeLoraAdapter());
   await writeFile(join(dir, "formats", "lora-bad-config", "adapter_config.json"), "{not json");
   const trust = await writeTrustModels(join(dir, "trust"));
+  // GPTQ, AWQ, FP8, MXFP4 and bitsandbytes checkpoints with their float twins (`quantized/<name>-float`)
+  const quantized = await writeQuantizedModels(join(dir, "quantized"));
   const hub = await createMockHub({
     repos: {
       ...Object.fromEntries(trust.map((folder) => [`trust/${folder}`, join(dir, "trust", folder)])),
+      ...Object.fromEntries(quantized.map((folder) => [`quantized/${folder}`, join(dir, "quantized", folder)])),
       "hostile/nan-layer": join(dir, "hostile", "nan-layer"),
       "hostile/injection": join(dir, "hostile", "injection"),
       "copies/injection": join(dir, "hostile", "injection"),

@@ -2,6 +2,8 @@ import { ADAPTER_CONFIG, chooseWeightFiles, PYTORCH_INDEX, SAFETENSORS_INDEX } f
 import { AdapterConfigError } from "../../shared/analyze/parse-adapter-config.ts";
 import { readAdapterConfig } from "../../shared/analyze/read-adapter-config.ts";
 import type { AdapterInfo } from "../../shared/report/schema.ts";
+import { adapterLineage } from "../../shared/lineage/adapter-lineage.ts";
+import { mergeLineage } from "../../shared/lineage/merge-lineage.ts";
 import { WeightFilesError } from "../../shared/analyze/weight-files-error.ts";
 import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
 import type { ResolvedModel } from "../../shared/hub/resolve-model-revision.ts";
@@ -58,6 +60,8 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
     throw new ApiError(413, "model_too_large", `${id} holds ${total} bytes of weights, more than this service's limit of ${config.maxModelBytes}`);
   }
   const adapter = weights.adapter ? await readAdapter(config, id, sha) : undefined;
+  // a lookup cached before cardData was asked for has no baseModels
+  const lineage = mergeLineage(resolved.baseModels ?? [], adapterLineage(adapter));
   const job = env.JOBS.get(env.JOBS.idFromName(key));
   const status = await job.start({
     key,
@@ -70,6 +74,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
     defaultBranch,
     committed_at: resolved.lastModified,
     ...(adapter && { adapter }),
+    ...(lineage && { lineage }),
   });
   return { kind: "job", key, id, sha, status };
 }

@@ -3,6 +3,8 @@ import type { AnalysedLayer } from "../report/schema.ts";
 import type { ByteSource } from "../safetensors/types.ts";
 import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
 import { analyzeLayer, type AnalyzeLayerOptions } from "./analyze-layer.ts";
+import { differenceValueReader } from "../delta/difference-value-reader.ts";
+import { biasDistance } from "../delta/bias-distance.ts";
 
 /** A layer's columns, or why it could not be analysed (the report's `failed` entry says it). */
 export type LayerOutcome = { layer: AnalysedLayer } | { error: string };
@@ -11,13 +13,28 @@ export interface LayerOutcomeOptions extends AnalyzeLayerOptions {
   chunkBytes?: number;
 }
 
+/** Where a delta layer's other tensors are read: the model's files (its bias) and the base model's. */
+export interface DeltaSources {
+  open: (file: string) => ByteSource;
+  openBase: (file: string) => ByteSource;
+}
+
 /**
  * One layer streamed from the source of its file, its failure caught as a message: the one place
  * both the in-process loop and the CLI's worker threads analyse a layer, so their reports agree.
+ * A delta layer (plan.base) streams W − W_base from both models' files (docs/metrics.md §11).
  */
-export async function analyzeLayerOutcome(plan: LayerPlan, source: ByteSource, options: LayerOutcomeOptions): Promise<LayerOutcome> {
+export async function analyzeLayerOutcome(plan: LayerPlan, source: ByteSource, options: LayerOutcomeOptions, delta?: DeltaSources): Promise<LayerOutcome> {
   try {
-    const read = tensorValueReader(source, plan.tensor, { chunkBytes: options.chunkBytes });
+    const chunk = { chunkBytes: options.chunkBytes };
+    let read = tensorValueReader(source, plan.tensor, chunk);
+    if (plan.base) {
+      if (!delta) throw new Error(`${plan.name}: a delta layer needs the base model's files`);
+      read = differenceValueReader(read, tensorValueReader(delta.openBase(plan.base.tensor.file), plan.base.tensor, chunk));
+      const { shape, dtype, esd, ...columns } = await analyzeLayer(plan, read, options);
+      const delta_b = await biasDistance(plan.base, delta.open, delta.openBase, options.chunkBytes);
+      return { layer: { ...columns, delta_b, shape, dtype, esd } };
+    }
     return { layer: await analyzeLayer(plan, read, options) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

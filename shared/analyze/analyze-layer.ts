@@ -11,6 +11,7 @@ import { compactEsd } from "../metrics/compact-esd.ts";
 import { createRng } from "../metrics/create-rng.ts";
 import { layerSeed } from "./layer-seed.ts";
 import { analyzeLoraLayer } from "./analyze-lora-layer.ts";
+import { frobeniusNorm } from "../delta/frobenius-norm.ts";
 
 export interface AnalyzeLayerOptions {
   randomize: boolean;
@@ -36,8 +37,12 @@ export async function analyzeLayer(plan: LayerPlan, read: ValueReader, options: 
     ? await randomizedSpectra(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
     : undefined;
   const columns = measureLayer(plan, spectrum, randomized);
+  // a delta layer's read yields W − W_base: its distance is the reference's delta_W (docs/metrics.md §11)
+  const count = plan.tensor.shape.reduce((p, d) => p * d, 1);
+  const delta = plan.base ? { delta_W: await frobeniusNorm(held ? arrayValueReader(held) : read, count) } : {};
   return {
     ...columns,
+    ...delta,
     shape: plan.tensor.shape,
     dtype: plan.tensor.dtype,
     // one replica, so its histogram counts as many eigenvalues as the layer's own

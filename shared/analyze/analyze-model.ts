@@ -1,7 +1,7 @@
 import type { Eigvalsh } from "../linalg/eigvalsh.ts";
 import type { LayerPlan } from "../plan/types.ts";
 import { planLayers } from "../plan/plan-layers.ts";
-import type { AnalysedLayer, FailedLayer, ModelIdentity, Report, SkippedLayer } from "../report/schema.ts";
+import type { AnalysedLayer, DeltaBaseIdentity, FailedLayer, ModelIdentity, Report, SkippedLayer } from "../report/schema.ts";
 import { listWeightTensors } from "./list-weight-tensors.ts";
 import type { ByteSource, ModelFiles } from "../safetensors/types.ts";
 import type { AnalyzeLayerOptions } from "./analyze-layer.ts";
@@ -12,6 +12,10 @@ import { countBytes } from "./count-bytes.ts";
 import { summarizeTensors } from "./summarize-tensors.ts";
 import { layerMemoryBytes } from "./layer-memory-bytes.ts";
 import { runInOrder } from "./run-in-order.ts";
+import { checkDeltaPair } from "../delta/check-delta-pair.ts";
+import { matchBaseLayers } from "../delta/match-base-layers.ts";
+import { mergeLineage } from "../lineage/merge-lineage.ts";
+import { readGgufLineage } from "../lineage/read-gguf-lineage.ts";
 
 export interface AnalysisProgress {
   layersTotal: number;
@@ -68,6 +72,11 @@ export interface AnalyzeModelOptions {
   now?: () => Date;
   /** where layers are analysed (default: here, one at a time, with eigvalsh and grams) */
   runner?: LayerRunner;
+  /**
+   * a delta analysis (docs/metrics.md §11): every layer is W − W_base against this model, matched by
+   * name and shape; a runner other than the default must open the base's files itself
+   */
+  base?: { model: ModelFiles; description: Omit<DeltaBaseIdentity, "files"> };
 }
 
 export const DEFAULT_HOLD_VALUES_BYTES = 256 * 2 ** 20;
@@ -84,14 +93,17 @@ export type ModelDescription = Omit<ModelIdentity, "files" | "parameters" | "dty
 export async function analyzeModel(model: ModelFiles, description: ModelDescription, options: AnalyzeModelOptions): Promise<Report> {
   const listing = await listWeightTensors(model);
   const { tensors } = listing;
-  const plans = planLayers(tensors);
+  const baseListing = options.base ? await listWeightTensors(options.base.model) : null;
+  if (baseListing) checkDeltaPair(listing, baseListing);
+  const plans = baseListing ? matchBaseLayers(planLayers(tensors), tensors, baseListing.tensors) : planLayers(tensors);
   const analysed = plans.filter((p) => p.skip_reason === undefined);
+  const tensorBytes = (p: LayerPlan) => p.tensor.end - p.tensor.begin + (p.base ? p.base.tensor.end - p.base.tensor.begin : 0);
   const progress: AnalysisProgress = {
     layersTotal: analysed.length,
     layersDone: 0,
     layersFailed: 0,
     bytesRead: 0,
-    bytesTotal: analysed.reduce((s, p) => s + (p.tensor.end - p.tensor.begin), 0),
+    bytesTotal: analysed.reduce((s, p) => s + tensorBytes(p), 0),
     currentLayer: null,
   };
   const report = () => options.onProgress?.({ ...progress });
@@ -139,9 +151,19 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
   const identity: ModelIdentity = { ...description, family: description.family ?? listing.family, files, ...summarizeTensors(tensors) };
   const { format, notes } = describeWeightFormat(listing, analysed);
   if (format) identity.format = format;
+  const lineage = mergeLineage(description.lineage?.base_models ?? [], listing.kind === "gguf" ? await readGgufLineage(model, listing.files) : []);
+  if (lineage) identity.lineage = lineage;
+  let base: DeltaBaseIdentity | undefined;
+  if (options.base && baseListing) {
+    const baseModel = options.base.model;
+    base = { ...options.base.description, files: await Promise.all(baseListing.files.map(async (name) => ({ name, size: await baseModel.open(name).size() }))) };
+    notes.push(
+      `A delta analysis against ${base.id}${base.sha ? ` at ${base.sha.slice(0, 12)}` : ""}: every layer's spectrum is of W − W_base, and its metrics describe the update, not the weights themselves.`,
+    );
+  }
   return assembleReport({
     identity,
-    method: { randomize: options.randomize, seed: options.seed, engine: options.engine },
+    method: { randomize: options.randomize, seed: options.seed, engine: options.engine, ...(base && { base }) },
     layers,
     skipped,
     failed,
@@ -154,10 +176,10 @@ function layerIdentity(plan: LayerPlan) {
   return { layer_id: plan.layer_id, name: plan.name, shape: plan.tensor.shape, dtype: plan.tensor.dtype };
 }
 
-/** This thread, one layer at a time; each file is opened once. */
-function inProcessRunner(model: ModelFiles, options: AnalyzeModelOptions): LayerRunner {
+/** Each file of a model opened once, when first asked for. */
+function fileOpener(model: ModelFiles): (file: string) => ByteSource {
   const sources = new Map<string, ByteSource>();
-  const open = (file: string) => {
+  return (file: string) => {
     let source = sources.get(file);
     if (!source) {
       source = model.open(file);
@@ -165,9 +187,20 @@ function inProcessRunner(model: ModelFiles, options: AnalyzeModelOptions): Layer
     }
     return source;
   };
+}
+
+/** This thread, one layer at a time; each file (the base's too, in a delta analysis) is opened once. */
+function inProcessRunner(model: ModelFiles, options: AnalyzeModelOptions): LayerRunner {
+  const open = fileOpener(model);
+  const openBase = options.base ? fileOpener(options.base.model) : null;
   return {
     concurrency: 1,
     analyze: (plan, settings, onBytes) =>
-      analyzeLayerOutcome(plan, countBytes(open(plan.tensor.file), onBytes), { ...settings, eigvalsh: options.eigvalsh, grams: options.grams }),
+      analyzeLayerOutcome(
+        plan,
+        countBytes(open(plan.tensor.file), onBytes),
+        { ...settings, eigvalsh: options.eigvalsh, grams: options.grams },
+        openBase ? { open: (file) => countBytes(open(file), onBytes), openBase: (file) => countBytes(openBase(file), onBytes) } : undefined,
+      ),
   };
 }

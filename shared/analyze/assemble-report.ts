@@ -3,6 +3,7 @@ import {
   COMPATIBLE_WITH,
   REPORT_SCHEMA,
   type AnalysedLayer,
+  type DeltaBaseIdentity,
   type FailedLayer,
   type ModelIdentity,
   type Report,
@@ -12,7 +13,7 @@ import { TOOL_VERSION } from "../version.ts";
 
 export interface ReportParts {
   identity: ModelIdentity;
-  method: { randomize: boolean; seed: number | null; engine: string };
+  method: { randomize: boolean; seed: number | null; engine: string; base?: DeltaBaseIdentity };
   layers: AnalysedLayer[];
   skipped: SkippedLayer[];
   failed: FailedLayer[];
@@ -37,6 +38,7 @@ export function assembleReport(parts: ReportParts): Report {
       randomize: parts.method.randomize,
       seed: parts.method.randomize ? parts.method.seed : null,
       engine: parts.method.engine,
+      ...(parts.method.base && { base: parts.method.base }),
     },
     model: parts.identity,
     created_at: parts.createdAt.toISOString(),

@@ -34,9 +34,18 @@ describe("readModelInfo", () => {
       gated: false,
       lastModified: "2024-05-01T12:00:00.000Z",
       family: "llama",
+      baseModels: [],
     });
     expect(readModelInfo(info({ private: true, gated: "manual" }), "org/model")).toMatchObject({ private: true, gated: "manual" });
     expect(readModelInfo(info({ gated: "auto", config: undefined }), "org/model")).toMatchObject({ gated: "auto", family: null });
+  });
+
+  it("reads the bases the card names (cardData.base_model, base_model_relation)", () => {
+    expect(readModelInfo(info({ cardData: { base_model: ["a/b", "c/d"], base_model_relation: "merge", license: "mit" } }), "org/model").baseModels).toEqual([
+      { id: "a/b", relation: "merge", source: "card" },
+      { id: "c/d", relation: "merge", source: "card" },
+    ]);
+    expect(readModelInfo(info({ cardData: "not an object" }), "org/model").baseModels).toEqual([]);
   });
 
   it("keeps the id asked for when the Hub answers another one, not only another spelling", () => {

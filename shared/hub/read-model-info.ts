@@ -1,5 +1,7 @@
 import { familyFromConfig } from "./family-from-config.ts";
 import { ModelLookupError } from "./model-lookup-error.ts";
+import type { BaseModelRef } from "../report/schema.ts";
+import { cardDataLineage } from "../lineage/card-data-lineage.ts";
 
 export interface ModelInfoFacts {
   id: string;
@@ -8,6 +10,8 @@ export interface ModelInfoFacts {
   gated: false | "auto" | "manual";
   lastModified: string | null;
   family: string | null;
+  /** the bases the model card names (cardData.base_model, base_model_relation); empty when none */
+  baseModels: BaseModelRef[];
 }
 
 const SHA = /^[0-9a-f]{40}$/;
@@ -23,7 +27,7 @@ const GATED = [false, "auto", "manual"];
 export function readModelInfo(info: unknown, askedId: string): ModelInfoFacts {
   const unexpected = (what: string) => new ModelLookupError("hub_error", 502, `the Hub answered an unexpected model info for ${askedId}: ${what}`);
   if (typeof info !== "object" || info === null) throw unexpected("not an object");
-  const { name, sha, private: isPrivate, gated, updatedAt, config } = info as Record<string, unknown>;
+  const { name, sha, private: isPrivate, gated, updatedAt, config, cardData } = info as Record<string, unknown>;
   if (typeof name !== "string") throw unexpected("no id");
   if (typeof sha !== "string" || !SHA.test(sha)) throw unexpected("no commit sha");
   if (typeof isPrivate !== "boolean") throw unexpected("no private flag");
@@ -36,5 +40,6 @@ export function readModelInfo(info: unknown, askedId: string): ModelInfoFacts {
     gated: gated as ModelInfoFacts["gated"],
     lastModified: date === null ? null : date.toISOString(),
     family: familyFromConfig(config),
+    baseModels: cardDataLineage(cardData, "card"),
   };
 }

@@ -3,6 +3,7 @@ import { fetchWithTimeout } from "./fetch-with-timeout.ts";
 import { hubOnlyFetch } from "./hub-only-fetch.ts";
 import { ModelLookupError } from "./model-lookup-error.ts";
 import { readModelInfo } from "./read-model-info.ts";
+import type { BaseModelRef } from "../report/schema.ts";
 
 export interface HubAccess {
   /** the Hub's base URL, e.g. https://huggingface.co (HF_ENDPOINT) */
@@ -25,6 +26,8 @@ export interface ResolvedModel {
   sha: string;
   /** config.json's model_type (or first architecture), when the Hub knows it */
   family: string | null;
+  /** the bases the model card names (the Hub's cardData), empty when none */
+  baseModels: BaseModelRef[];
   /** every file at the root of the repo at that commit, with its size */
   files: { name: string; size: number }[];
   private: boolean;
@@ -78,7 +81,7 @@ export async function resolveModelRevision(id: string, revision: string, hub: Hu
   };
   const access = { hubUrl: hub.hubUrl, fetch: watchedFetch, ...(hub.accessToken ? { accessToken: hub.accessToken } : {}) };
   try {
-    const info = readModelInfo(await modelInfo({ ...access, name: id, revision, additionalFields: ["sha", "config"] }), id);
+    const info = readModelInfo(await modelInfo({ ...access, name: id, revision, additionalFields: ["sha", "config", "cardData"] }), id);
     stage = "file listing";
     const files: { name: string; size: number }[] = [];
     for await (const entry of listFiles({ ...access, repo: { type: "model", name: info.id }, revision: info.sha })) {
@@ -87,7 +90,7 @@ export async function resolveModelRevision(id: string, revision: string, hub: Hu
       if (!isListedEntry(entry)) throw new ModelLookupError("hub_error", 502, `the Hub answered an unexpected file listing for ${id}: an entry without path or size`);
       if (entry.type === "file") files.push({ name: entry.path, size: entry.lfs?.size ?? entry.size });
     }
-    return { id: info.id, revision, sha: info.sha, family: info.family, files, private: info.private, gated: info.gated, lastModified: info.lastModified };
+    return { id: info.id, revision, sha: info.sha, family: info.family, baseModels: info.baseModels, files, private: info.private, gated: info.gated, lastModified: info.lastModified };
   } catch (error) {
     throw lookupError(error, { id, revision, hubUrl: hub.hubUrl, withToken: Boolean(hub.accessToken), timeoutMs, stage, answered }, errorCode, retryAfter);
   }

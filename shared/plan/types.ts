@@ -30,6 +30,20 @@ export interface LayerPlan {
    * rows × cols is B·A's out × in
    */
   lora?: LoraPair;
+  /**
+   * present in a delta analysis (`--base`, docs/metrics.md §11): the layer's values are
+   * W − W_base, streamed from both models' files, and its distances are reported
+   */
+  base?: DeltaBase;
+}
+
+/** The base model's tensor a delta layer subtracts, and the biases its delta_b compares. */
+export interface DeltaBase {
+  /** the base's `.weight` tensor of the same name and shape (a TensorInfo of the base's files) */
+  tensor: TensorInfo;
+  /** the model's `<name>.bias` and the base's, when each has one (the reference's delta_b) */
+  bias: TensorInfo | null;
+  baseBias: TensorInfo | null;
 }
 
 /** Where a LoRA pair's two matrices lie within the layer's byte range, in elements. */

@@ -35,6 +35,40 @@ export interface ModelIdentity {
    * version change
    */
   adapter?: AdapterInfo;
+  /**
+   * the models this one was made from, as its card, README front matter, adapter config or GGUF
+   * metadata name them (docs/metrics.md §12); optional, added to v1 without a version change
+   */
+  lineage?: Lineage;
+}
+
+/** Where a model says it came from. */
+export interface Lineage {
+  /** every base named, first by the most direct source (card, readme, adapter, gguf), each id once */
+  base_models: BaseModelRef[];
+}
+
+export interface BaseModelRef {
+  /** a Hub id (`org/name`) or whatever the source wrote (a path, a name) */
+  id: string;
+  /** the card's base_model_relation ("finetune", "adapter", "merge", "quantized"), "adapter" for an adapter config's base, null when not said */
+  relation: string | null;
+  /** card: the Hub's model info (cardData); readme: a local README.md's YAML front matter; adapter: adapter_config.json; gguf: general.base_model.* */
+  source: "card" | "readme" | "adapter" | "gguf";
+}
+
+/**
+ * The base model of a delta analysis (`--base`, docs/metrics.md §11): every layer's spectrum is of
+ * W − W_base, at the base's pinned revision.
+ */
+export interface DeltaBaseIdentity {
+  id: string;
+  source: "hub" | "local";
+  /** the revision asked for, null for local files */
+  revision: string | null;
+  /** the commit it resolved to (the pin), null for local files */
+  sha: string | null;
+  files: { name: string; size: number }[];
 }
 
 /** What adapter_config.json says of a PEFT adapter; a field the file lacks (or mistypes) is null. */
@@ -52,13 +86,18 @@ export interface AdapterInfo {
 /** The checkpoint format a model's weights were read from (docs/metrics.md §9). */
 export interface WeightFormat {
   kind: "safetensors" | "pytorch" | "gguf";
-  /** GGUF: `general.file_type` by llama.cpp's name ("Q4_K_M"), null when the file does not say or for other formats */
+  /**
+   * GGUF: `general.file_type` by llama.cpp's name ("Q4_K_M"), null when the file does not say;
+   * quantized safetensors: the scheme (config.json's quantization_config.quant_method, "gptq",
+   * "awq", "fp8", "mxfp4", "bitsandbytes" …, else the one the tensor names say); null otherwise
+   */
   file_type: string | null;
   /** stored element type → number of tensors of that type, e.g. {"F32": 65, "Q4_K": 193, "Q6_K": 33} */
   tensor_types: Record<string, number>;
   /**
-   * true when some analysed layer was stored block-quantized (GGUF Q4_K …): its numbers are those of
-   * the dequantized float32 weights, i.e. of the quantized model, not of the original weights
+   * true when some analysed layer was stored block-quantized (GGUF Q4_K …) or quantized in
+   * safetensors (GPTQ_INT4, AWQ_INT4, F8_E4M3_BLOCK, MXFP4_E2M1): its numbers are those of the
+   * dequantized float32 weights, i.e. of the quantized model, not of the original weights
    */
   dequantized: boolean;
 }
@@ -119,6 +158,12 @@ export interface LayerColumns {
   rand_bulk_min?: Num;
   /** the reference's max_rand_eval (its name in the CSV): the largest eigenvalue of the pooled replicas */
   rand_lambda_max?: Num;
+  // delta analysis (§11), present on every layer of a report with method.base, optional in v1:
+  // the reference's `distances(model, base)` columns (method "raw")
+  /** ‖W − W_base‖ (Frobenius, of the tensor as stored, before any conv2d scaling) */
+  delta_W?: Num;
+  /** ‖b − b_base‖ when both have the layer's bias and they are as long, else 0 */
+  delta_b?: Num;
 }
 
 /** A small picture of one layer's spectrum, enough to plot it on log–log axes. */
@@ -197,6 +242,11 @@ export interface Report {
     seed: number | null;
     /** which code computed the Gram matrix and the eigenvalues (e.g. "js-f64", "wasm-f64", "gpu.js-f32+f64") */
     engine: string;
+    /**
+     * present when the report is a delta analysis: the layers are W − W_base against this base
+     * model (docs/metrics.md §11); optional, added to v1 without a version change
+     */
+    base?: DeltaBaseIdentity;
   };
   model: ModelIdentity;
   created_at: string;

@@ -72,3 +72,57 @@ describe("validateReport: the randomization columns", () => {
     ]);
   });
 });
+
+describe("validateReport: model.lineage", () => {
+  it("accepts reports without it and with the bases a card, README, adapter config or GGUF names", () => {
+    const report = base();
+    report.model.lineage = {
+      base_models: [
+        { id: "org/base", relation: "finetune", source: "card" },
+        { id: "org/other", relation: null, source: "gguf" },
+      ],
+    };
+    expect(validateReport(report)).toMatchObject({ ok: true });
+  });
+
+  it("lists what is wrong with an invalid one", () => {
+    const report = base();
+    report.model.lineage = { base_models: [{ id: 3, relation: 1, source: "web" }] };
+    const result = validateReport(report);
+    expect(result.ok ? [] : result.errors).toEqual([
+      "report.model.lineage.base_models[0].id: expected a string",
+      "report.model.lineage.base_models[0].relation: expected a string or null",
+      'report.model.lineage.base_models[0].source: expected one of "card", "readme", "adapter", "gguf"',
+    ]);
+  });
+});
+
+describe("validateReport: a delta analysis (method.base, delta_W, delta_b)", () => {
+  const delta = () => {
+    const report = base();
+    report.method.base = { id: "org/base", source: "hub", revision: "main", sha: "a".repeat(40), files: [{ name: "model.safetensors", size: 10 }] };
+    for (const layer of report.layers) Object.assign(layer, { delta_W: 1.5, delta_b: 0 });
+    return report;
+  };
+
+  it("accepts a delta report, and reports without method.base or the distance columns", () => {
+    expect(validateReport(delta())).toMatchObject({ ok: true });
+    expect(validateReport(base())).toMatchObject({ ok: true });
+  });
+
+  it("needs the base's identity and both distances on every layer", () => {
+    const report = delta();
+    report.method.base.source = "web";
+    delete report.layers[0].delta_b;
+    report.layers[1].delta_W = "far";
+    const result = validateReport(report);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'report.method.base.source: expected one of "hub", "local"',
+      "report.layers[1].delta_W: expected a finite number or null",
+    ]);
+    const missing = delta();
+    delete missing.layers[0].delta_b;
+    const second = validateReport(missing);
+    expect(second.ok ? [] : second.errors).toEqual(["report.layers[0]: a delta analysis (method.base) gives every layer delta_W and delta_b"]);
+  });
+});

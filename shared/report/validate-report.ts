@@ -82,6 +82,8 @@ const layerColumns: Record<string, Check> = {
   rand_bulk_max: optional(num),
   rand_bulk_min: optional(num),
   rand_lambda_max: optional(num),
+  delta_W: optional(num),
+  delta_b: optional(num),
 };
 
 const compactEsd = object({
@@ -114,6 +116,18 @@ const adapterInfo = object({
   base_model_name_or_path: nullableString,
 });
 
+const lineage = object({
+  base_models: arrayOf(object({ id: string, relation: nullableString, source: oneOf("card", "readme", "adapter", "gguf") })),
+});
+
+const deltaBase = object({
+  id: string,
+  source: oneOf("hub", "local"),
+  revision: nullableString,
+  sha: nullableString,
+  files: arrayOf(object({ name: string, size: integer })),
+});
+
 const layerIdentity = { layer_id: integer, name: string, shape: arrayOf(integer), dtype: string };
 
 const report = object({
@@ -125,6 +139,7 @@ const report = object({
     randomize: boolean,
     seed: (v, p, e) => void (v !== null && integer(v, p, e)),
     engine: string,
+    base: optional(deltaBase),
   }),
   model: object({
     id: string,
@@ -137,6 +152,7 @@ const report = object({
     family: nullableString,
     format: optional(weightFormat),
     adapter: optional(adapterInfo),
+    lineage: optional(lineage),
   }),
   created_at: (v, p, e) => void ((typeof v !== "string" || Number.isNaN(Date.parse(v))) && e.push(`${p}: expected an ISO date`)),
   summary: object({
@@ -163,6 +179,11 @@ export function validateReport(doc: unknown): ReportValidation {
     if (r.summary.layers_analysed !== r.layers.length) errors.push("report.summary.layers_analysed: disagrees with layers.length");
     if (r.summary.layers_skipped !== r.skipped.length) errors.push("report.summary.layers_skipped: disagrees with skipped.length");
     if (r.summary.layers_failed !== r.failed.length) errors.push("report.summary.layers_failed: disagrees with failed.length");
+    if (r.method.base) {
+      r.layers.forEach((l, i) => {
+        if (l.delta_W === undefined || l.delta_b === undefined) errors.push(`report.layers[${i}]: a delta analysis (method.base) gives every layer delta_W and delta_b`);
+      });
+    }
   }
   return errors.length === 0 ? { ok: true, report: doc as Report } : { ok: false, errors };
 }

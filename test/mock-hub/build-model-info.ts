@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { countSafetensorsParameters } from "./count-safetensors-parameters.ts";
 import type { RepoSnapshot } from "./snapshot-repo.ts";
 import type { RepoSettings } from "./types.ts";
+import { readFrontMatter } from "../../shared/lineage/read-front-matter.ts";
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -19,6 +20,17 @@ async function readModelConfig(snapshot: RepoSnapshot): Promise<Record<string, u
     // the Hub shows a model whose config.json does not parse, without `config`
     return undefined;
   }
+}
+
+/**
+ * The Hub's `cardData` is the README's YAML front matter; the mock reads only the lineage keys
+ * (base_model, base_model_relation), and answers none when the README has neither.
+ */
+async function readCardData(snapshot: RepoSnapshot): Promise<Record<string, unknown> | undefined> {
+  const file = snapshot.byPath.get("README.md");
+  if (file === undefined || file.size > MAX_CONFIG_BYTES) return undefined;
+  const keys = readFrontMatter(await readFile(file.absPath, "utf8"));
+  return Object.keys(keys).length > 0 ? { ...keys } : undefined;
 }
 
 async function safetensorsSummary(snapshot: RepoSnapshot): Promise<{ parameters: Record<string, number>; total: number } | undefined> {
@@ -67,6 +79,7 @@ export async function buildModelInfo(snapshot: RepoSnapshot, settings: RepoSetti
     tags,
     pipeline_tag: settings.pipeline_tag,
     config,
+    cardData: wants("cardData") ? await readCardData(snapshot) : undefined,
     siblings: snapshot.files.map((f) =>
       blobs ? { rfilename: f.path, blobId: f.oid, size: f.size, ...(f.lfs && { lfs: { sha256: f.sha256, size: f.size, pointerSize: Buffer.byteLength(f.pointer ?? "") } }) } : { rfilename: f.path },
     ),

@@ -59,6 +59,23 @@ describe("the card's panels", () => {
     expect(provenance(gpt2, live()).markup).not.toContain("adapter");
   });
 
+  it("shows a model's lineage, Hub bases linked to their cards here, and a delta analysis's base; strings inert", () => {
+    const lineage = {
+      base_models: [
+        { id: "meta-llama/Llama-2-7b-hf", relation: "finetune", source: "card" as const },
+        { id: '"><img src=x onerror=alert(1)>', relation: "<b>merge</b>", source: "gguf" as const },
+      ],
+    };
+    const base = { id: "org/base", source: "hub" as const, revision: "main", sha: "c".repeat(40), files: [] };
+    const out = provenance({ ...gpt2, model: { ...gpt2.model, lineage }, method: { ...gpt2.method, base } }, live()).markup;
+    expect(out).toContain('<a href="/meta-llama/Llama-2-7b-hf/">meta-llama/Llama-2-7b-hf</a>');
+    expect(textOfHtml(out)).toContain("(finetune; model card)");
+    expect(textOfHtml(out)).toContain("every layer is W − W_base against org/base at cccccccccccc");
+    expect(out).toContain('<a href="/org/base/">org/base</a>');
+    expect(smuggledMarkup(out)).toEqual([]);
+    expect(provenance(gpt2, live()).markup).not.toContain("derived from");
+  });
+
   it("renders the spectra page with one panel per layer", () => {
     const page = renderSpectraPage(gpt2, live());
     for (const layer of gpt2.layers) expect(page).toContain(`id="layer-${layer.layer_id}"`);

@@ -5,6 +5,8 @@ import { formatParameters } from "../lib/format-parameters.ts";
 import type { CardContext } from "./card-context.ts";
 import { html, type Html } from "./html.ts";
 import { adapterFacts } from "./adapter-facts.ts";
+import { lineageFacts } from "./lineage-facts.ts";
+import { deltaBaseFacts } from "./delta-base-facts.ts";
 
 /** Where the report came from: the model on the Hub, the commit, the tool and method, the files, other revisions. */
 export function provenance(report: Report, ctx: CardContext): Html {
@@ -32,7 +34,7 @@ export function provenance(report: Report, ctx: CardContext): Html {
     report.method.randomize ? html`on, seed <span class="mono">${report.method.seed}</span>` : "off"
   }</dd><dt>parameters</dt> <dd>${formatParameters(m.parameters)} (${m.parameters.toLocaleString("en-US")}), ${m.dtypes.join(", ")}</dd><dt>family</dt> <dd>${
     m.family === null ? "unknown" : m.family
-  }</dd>${m.adapter && adapterFacts(m.adapter)}<dt>files</dt> <dd><ul class="plain">${m.files.map(
+  }</dd>${m.lineage && lineageFacts(m.lineage)}${m.adapter && adapterFacts(m.adapter)}${report.method.base && deltaBaseFacts(report.method.base)}<dt>files</dt> <dd><ul class="plain">${m.files.map(
     (f) => html`<li><span class="mono">${f.name}</span> <span class="muted">(${formatBytes(f.size)})</span></li>`,
   )}</ul></dd><dt>raw report</dt> <dd><a href="${ctx.links.rawJson}">report.json</a> <span class="muted">(schema ${report.schema})</span></dd>${revisions}</dl></section>`;
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { memoryByteSource } from "../safetensors/memory-byte-source.ts";
+import { encodeGguf, meta } from "../../test/helpers/write-gguf.ts";
+import { ggufLineage } from "./gguf-lineage.ts";
+import { readGgufLineage } from "./read-gguf-lineage.ts";
+
+describe("ggufLineage", () => {
+  const entries = (pairs: [string, unknown][]) => new Map(pairs.map(([k, value]) => [k, { value }]));
+  it("takes the Hub id from repo_url, else organization/name, else the name", () => {
+    expect(
+      ggufLineage(
+        entries([
+          ["general.base_model.count", 3],
+          ["general.base_model.0.name", "Llama 3.1 8B"],
+          ["general.base_model.0.repo_url", "https://huggingface.co/meta-llama/Llama-3.1-8B"],
+          ["general.base_model.1.name", "Mistral-7B-v0.1"],
+          ["general.base_model.1.organization", "mistralai"],
+          ["general.base_model.2.name", "some model"],
+        ]),
+      ),
+    ).toEqual([
+      { id: "meta-llama/Llama-3.1-8B", relation: null, source: "gguf" },
+      { id: "mistralai/Mistral-7B-v0.1", relation: null, source: "gguf" },
+      { id: "some model", relation: null, source: "gguf" },
+    ]);
+    expect(ggufLineage(entries([["general.base_model.count", 1n]]))).toEqual([]);
+    expect(ggufLineage(entries([]))).toEqual([]);
+  });
+
+  it("reads them from a GGUF file's header", async () => {
+    const file = encodeGguf({
+      metadata: [
+        ["general.architecture", meta.string("llama")],
+        ["general.base_model.count", meta.u32(1)],
+        ["general.base_model.0.repo_url", meta.string("https://huggingface.co/TinyLlama/TinyLlama-1.1B")],
+      ],
+      tensors: [{ name: "output.weight", type: "F32", ne: [4, 4], data: new Float32Array(16) }],
+    });
+    const refs = await readGgufLineage({ open: (name) => memoryByteSource(name, file) }, ["model.gguf"]);
+    expect(refs).toEqual([{ id: "TinyLlama/TinyLlama-1.1B", relation: null, source: "gguf" }]);
+  });
+});
