@@ -4,7 +4,6 @@ import { summarizeTensors } from "../../shared/analyze/summarize-tensors.ts";
 import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { BaseModelRef, WeightFormat } from "../../shared/report/schema.ts";
-import { readGgufLineage } from "../../shared/lineage/read-gguf-lineage.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
 import type { JobLimits } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -55,7 +54,7 @@ export async function planModel(files: string[], open: (file: string) => ByteSou
     throw new ApiError(413, "too_many_layers", `the model has ${analysed} layers to analyse; one report of this service holds at most ${limits.maxLayers}`);
   }
   const { format, notes } = describeWeightFormat(listing, plans.filter((p) => p.skip_reason === undefined));
-  const baseModels = listing.kind === "gguf" ? await readGgufLineage({ open: capped }, listing.files) : [];
+  const baseModels = listing.baseModels ?? [];
   return { plans, ...summarizeTensors(tensors), ...(format ? { format } : {}), notes, family: listing.family, baseModels };
 }
 

@@ -15,7 +15,6 @@ import { runInOrder } from "./run-in-order.ts";
 import { checkDeltaPair } from "../delta/check-delta-pair.ts";
 import { matchBaseLayers } from "../delta/match-base-layers.ts";
 import { mergeLineage } from "../lineage/merge-lineage.ts";
-import { readGgufLineage } from "../lineage/read-gguf-lineage.ts";
 
 export interface AnalysisProgress {
   layersTotal: number;
@@ -151,7 +150,7 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
   const identity: ModelIdentity = { ...description, family: description.family ?? listing.family, files, ...summarizeTensors(tensors) };
   const { format, notes } = describeWeightFormat(listing, analysed);
   if (format) identity.format = format;
-  const lineage = mergeLineage(description.lineage?.base_models ?? [], listing.kind === "gguf" ? await readGgufLineage(model, listing.files) : []);
+  const lineage = mergeLineage(description.lineage?.base_models ?? [], listing.baseModels ?? []);
   if (lineage) identity.lineage = lineage;
   let base: DeltaBaseIdentity | undefined;
   if (options.base && baseListing) {

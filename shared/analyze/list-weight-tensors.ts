@@ -1,5 +1,5 @@
 import type { ModelFiles, TensorInfo } from "../safetensors/types.ts";
-import type { WeightFormat } from "../report/schema.ts";
+import type { BaseModelRef, WeightFormat } from "../report/schema.ts";
 import { listModelTensors, INDEX_FILE } from "../safetensors/list-model-tensors.ts";
 import { listPytorchTensors, PYTORCH_INDEX_FILE, TORCH_EXTENSIONS } from "../pytorch/list-pytorch-tensors.ts";
 import { listGgufTensors } from "../gguf/list-gguf-tensors.ts";
@@ -18,6 +18,8 @@ export interface WeightListing {
   format?: WeightFormat;
   /** the architecture a GGUF file names (general.architecture), null otherwise */
   family: string | null;
+  /** the bases the weight files themselves name (GGUF's general.base_model.*) */
+  baseModels?: BaseModelRef[];
 }
 
 function tensorTypes(tensors: readonly TensorInfo[]): Record<string, number> {
@@ -60,7 +62,7 @@ export async function listWeightTensors(model: ModelFiles): Promise<WeightListin
       tensor_types: tensorTypes(listing.tensors),
       dequantized: listing.tensors.some((t) => isBlockDtype(t.dtype)),
     };
-    return { kind: "gguf", tensors: listing.tensors, files: listing.files, format, family: listing.architecture };
+    return { kind: "gguf", tensors: listing.tensors, files: listing.files, format, family: listing.architecture, baseModels: listing.baseModels };
   }
   throw new WeightFilesError("no_weight_files", `the model has no weights heavytail reads (safetensors, PyTorch .bin or GGUF) among ${files.length} files`);
 }

@@ -7,6 +7,8 @@ import { ggufTensorInfos } from "./gguf-tensor-infos.ts";
 import { ggufSplitName } from "./gguf-split-name.ts";
 import { ggufFileTypeName } from "./gguf-file-type.ts";
 import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
+import { ggufLineage } from "../lineage/gguf-lineage.ts";
+import type { BaseModelRef } from "../report/schema.ts";
 
 export interface GgufListing {
   /** every tensor, named as a Hugging Face checkpoint names it where the architecture's mapping is known, sorted by name */
@@ -19,6 +21,8 @@ export interface GgufListing {
   fileType: string | null;
   /** string and number metadata of the first file (arrays left out), as text */
   metadata: Record<string, string>;
+  /** the bases the first file names (general.base_model.*) */
+  baseModels: BaseModelRef[];
 }
 
 function stringValue(header: GgufHeader, key: string): string | null {
@@ -82,5 +86,6 @@ export async function listGgufTensors(model: ModelFiles): Promise<GgufListing> {
     architecture,
     fileType: ggufFileTypeName(headers[0].metadata.get("general.file_type")?.value),
     metadata,
+    baseModels: ggufLineage(headers[0].metadata),
   };
 }

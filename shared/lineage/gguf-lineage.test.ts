@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { memoryByteSource } from "../safetensors/memory-byte-source.ts";
 import { encodeGguf, meta } from "../../test/helpers/write-gguf.ts";
 import { ggufLineage } from "./gguf-lineage.ts";
-import { readGgufLineage } from "./read-gguf-lineage.ts";
+import { listGgufTensors } from "../gguf/list-gguf-tensors.ts";
 
 describe("ggufLineage", () => {
   const entries = (pairs: [string, unknown][]) => new Map(pairs.map(([k, value]) => [k, { value }]));
@@ -27,7 +27,7 @@ describe("ggufLineage", () => {
     expect(ggufLineage(entries([]))).toEqual([]);
   });
 
-  it("reads them from a GGUF file's header", async () => {
+  it("comes with a GGUF file's tensor listing, from its header", async () => {
     const file = encodeGguf({
       metadata: [
         ["general.architecture", meta.string("llama")],
@@ -36,7 +36,7 @@ describe("ggufLineage", () => {
       ],
       tensors: [{ name: "output.weight", type: "F32", ne: [4, 4], data: new Float32Array(16) }],
     });
-    const refs = await readGgufLineage({ open: (name) => memoryByteSource(name, file) }, ["model.gguf"]);
-    expect(refs).toEqual([{ id: "TinyLlama/TinyLlama-1.1B", relation: null, source: "gguf" }]);
+    const { baseModels } = await listGgufTensors({ files: ["model.gguf"], open: (name) => memoryByteSource(name, file) });
+    expect(baseModels).toEqual([{ id: "TinyLlama/TinyLlama-1.1B", relation: null, source: "gguf" }]);
   });
 });
