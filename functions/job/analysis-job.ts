@@ -40,6 +40,8 @@ const MAX_MESSAGE_BYTES = 120_000;
 const MAX_PLAN_ATTEMPTS = 5;
 // a running job looks at its tasks in flight at least this often, and at each deadline
 const WATCHDOG_MS = 60_000;
+// an alarm this far past its time is taken as lost and set again
+const OVERDUE_ALARM_MS = 5_000;
 // sends of one task (a lost message, a dead consumer) before its layer is given up
 const MAX_SENDS_PER_ATTEMPT = 3;
 
@@ -103,7 +105,9 @@ export class AnalysisJob extends DurableObject<Env> {
 
   async status(): Promise<JobStatus | null> {
     const job = await this.job();
-    return job ? this.statusOf(job) : null;
+    if (!job) return null;
+    if (job.state !== "done" && job.state !== "failed") await this.reviveOverdueAlarm();
+    return this.statusOf(job);
   }
 
   /**
@@ -315,10 +319,25 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(Math.min(Date.now() + WATCHDOG_MS, ...flights.map((f) => f.deadline)));
   }
 
-  /** Brings the alarm forward to `at` when it would ring later. */
+  /** Brings the alarm forward to `at` when it would ring later; an overdue one is set again (reviveOverdueAlarm). */
   private async watchBy(at: number): Promise<void> {
+    if (await this.reviveOverdueAlarm()) return;
     const alarm = await this.ctx.storage.getAlarm();
     if (alarm === null || at < alarm) await this.ctx.storage.setAlarm(at);
+  }
+
+  /**
+   * Sets an alarm that is stored but long past due to ring now. A runtime killed with the alarm
+   * set (wrangler dev's workerd, SIGKILLed) restarts with the time in the object's storage but not
+   * in its scheduler, so it never rings, and a job whose lost tasks only the watchdog can send
+   * again would wait forever; any status read or task then wakes it. On the platform an alarm
+   * rings within seconds of its time, so this does nothing there.
+   */
+  private async reviveOverdueAlarm(): Promise<boolean> {
+    const alarm = await this.ctx.storage.getAlarm();
+    if (alarm === null || alarm > Date.now() - OVERDUE_ALARM_MS) return false;
+    await this.ctx.storage.setAlarm(Date.now());
+    return true;
   }
 
   /** Sends ready tasks, in id order (layer order), while the window has room. */
