@@ -9,6 +9,7 @@ describe("parseArgs", () => {
       revision: "v1",
       file: null,
       base: null,
+      peft: "adapter",
       format: "json",
       out: "r.json",
       randomize: true,
@@ -17,6 +18,13 @@ describe("parseArgs", () => {
       threads: null,
       maxMemory: null,
     });
+  });
+
+  it("reads --peft adapter|with_base (default adapter)", () => {
+    expect(parseArgs(["analyze", "org/adapter", "--peft", "with_base"])).toMatchObject({ peft: "with_base", base: null });
+    expect(parseArgs(["analyze", "org/adapter", "--peft=with_base", "--base", "org/base@abc"])).toMatchObject({ peft: "with_base", base: "org/base@abc" });
+    expect(parseArgs(["analyze", "org/adapter"])).toMatchObject({ peft: "adapter" });
+    expect(() => parseArgs(["analyze", "m", "--peft", "true"])).toThrow(/--peft must be adapter or with_base, not 'true'/);
   });
 
   it("reads --base, a path or a Hub id with an optional @revision", () => {

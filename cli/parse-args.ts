@@ -13,6 +13,10 @@ Usage:
       --base B              delta analysis: each layer's spectrum is of W − W_base against the base
                             model B (a path, or org/name[@revision], pinned to its commit); layers
                             the base lacks or has in another shape are listed as skipped
+      --peft adapter|with_base  a LoRA adapter: its lora_BA products alone (adapter, the default,
+                            the reference's peft=True), or also each W + B·A (lora_W_plus_AB)
+                            against its base (with_base): the adapter config's
+                            base_model_name_or_path, or --base B, pinned to its commit
       --format table|json|csv   what to print (default: table)
       --out FILE            write the output to FILE instead of stdout
       --randomize           also analyse each matrix with its elements shuffled (correlation traps; doubles the cost)
@@ -41,6 +45,8 @@ export interface AnalyzeArgs {
   file: string | null;
   /** the base of a delta analysis (`--base`): a path, or a Hub id with an optional @revision */
   base: string | null;
+  /** a LoRA adapter alone (`adapter`, the default) or with its base's W + B·A (`with_base`) */
+  peft: "adapter" | "with_base";
   format: "table" | "json" | "csv";
   out: string | null;
   randomize: boolean;
@@ -65,7 +71,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
   if (command === "--version" || command === "-v" || command === "version") return { command: "version" };
-  const known = command === "analyze" ? ["revision", "file", "base", "format", "out", "randomize", "seed", "engine", "threads", "max-memory", "help"] : ["format", "help"];
+  const known = command === "analyze" ? ["revision", "file", "base", "peft", "format", "out", "randomize", "seed", "engine", "threads", "max-memory", "help"] : ["format", "help"];
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -92,6 +98,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const seedText = (flags.get("seed") ?? "0") as string;
     const seed = Number(seedText);
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed must be an integer from 0 to 4294967295, not '${seedText}'`);
+    const peft = (flags.get("peft") ?? "adapter") as string;
+    if (peft !== "adapter" && peft !== "with_base") throw new UsageError(`--peft must be adapter or with_base, not '${peft}'`);
     const engine = (flags.get("engine") ?? null) as string | null;
     if (engine !== null && engine !== "wasm" && engine !== "js") throw new UsageError(`--engine must be wasm or js, not '${engine}'`);
     const threadsText = flags.get("threads") as string | undefined;
@@ -108,6 +116,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       revision: (flags.get("revision") ?? "main") as string,
       file: (flags.get("file") ?? null) as string | null,
       base: (flags.get("base") ?? null) as string | null,
+      peft,
       format: format as AnalyzeArgs["format"],
       out: (flags.get("out") ?? null) as string | null,
       randomize: flags.get("randomize") === true,

@@ -26,7 +26,9 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
   }
   const hub = { endpoint: process.env.HF_ENDPOINT || "https://huggingface.co", token: process.env.HF_TOKEN || undefined };
   const opened = onDisk ? openLocalModel(args.target, options) : await openHubModel(args.target, args.revision, hub, options);
-  const base = args.base === null ? undefined : await openBaseModel(args.base, hub);
+  // --peft with_base: the adapter's base, --base or else the one its adapter_config.json names
+  const baseTarget = args.base ?? (args.peft === "with_base" ? adapterBase(opened.description.adapter?.base_model_name_or_path, args.target) : null);
+  const base = baseTarget === null ? undefined : await openBaseModel(baseTarget, hub);
   const engine = await chooseEngine(args.engine);
   const started = Date.now();
   const showProgress = process.stderr.isTTY === true;
@@ -53,6 +55,7 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
       grams: engine.grams,
       onProgress,
       runner: pool,
+      peft: args.peft,
       ...(base && {
         base: {
           model: base.model,
@@ -67,6 +70,12 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
     if (showProgress) process.stderr.write("\r\x1b[2K");
     await pool?.close();
   }
+}
+
+function adapterBase(named: string | null | undefined, target: string): string {
+  const id = named?.trim();
+  if (!id) throw new UsageError(`--peft with_base: ${target} names no base (adapter_config.json has no base_model_name_or_path); give one with --base`);
+  return id;
 }
 
 function trends(args: TrendsArgs): string {

@@ -5,6 +5,8 @@ import { tensorValueReader } from "../safetensors/tensor-value-reader.ts";
 import { analyzeLayer, type AnalyzeLayerOptions } from "./analyze-layer.ts";
 import { differenceValueReader } from "../delta/difference-value-reader.ts";
 import { biasDistance } from "../delta/bias-distance.ts";
+import { mergedValueReader } from "../delta/merged-value-reader.ts";
+import { readValues } from "../esd/read-layer-values.ts";
 
 /** A layer's columns, or why it could not be analysed (the report's `failed` entry says it). */
 export type LayerOutcome = { layer: AnalysedLayer } | { error: string };
@@ -28,6 +30,15 @@ export async function analyzeLayerOutcome(plan: LayerPlan, source: ByteSource, o
   try {
     const chunk = { chunkBytes: options.chunkBytes };
     let read = tensorValueReader(source, plan.tensor, chunk);
+    if (plan.merge && plan.base) {
+      if (!delta) throw new Error(`${plan.name}: a with_base layer needs the base model's files`);
+      const { a, b, r } = plan.merge;
+      const whole = (t: typeof a) => readValues(tensorValueReader(delta.open(t.file), t, chunk), t.shape[0] * t.shape[1], Float32Array);
+      const [av, bv] = await Promise.all([whole(a), whole(b)]);
+      const readW = tensorValueReader(delta.openBase(plan.base.tensor.file), plan.base.tensor, chunk);
+      // an ordinary layer of W + B·A: no delta_W (analyzeLayer gives one to a plan with a base)
+      return { layer: await analyzeLayer({ ...plan, base: undefined }, mergedValueReader(readW, av, bv, r, plan.cols), options) };
+    }
     if (plan.base) {
       if (!delta) throw new Error(`${plan.name}: a delta layer needs the base model's files`);
       read = differenceValueReader(read, tensorValueReader(delta.openBase(plan.base.tensor.file), plan.base.tensor, chunk));

@@ -14,6 +14,9 @@ import { layerMemoryBytes } from "./layer-memory-bytes.ts";
 import { runInOrder } from "./run-in-order.ts";
 import { checkDeltaPair } from "../delta/check-delta-pair.ts";
 import { matchBaseLayers } from "../delta/match-base-layers.ts";
+import { DeltaError } from "../delta/delta-error.ts";
+import { planLoraWithBase } from "../plan/plan-lora-with-base.ts";
+import { isLoraAdapter } from "../plan/plan-lora-layers.ts";
 import { mergeLineage } from "../lineage/merge-lineage.ts";
 
 export interface AnalysisProgress {
@@ -76,6 +79,11 @@ export interface AnalyzeModelOptions {
    * name and shape; a runner other than the default must open the base's files itself
    */
   base?: { model: ModelFiles; description: Omit<DeltaBaseIdentity, "files"> };
+  /**
+   * "with_base" (with options.base, for a LoRA adapter): the reference's peft="with_base", each
+   * lora_BA layer and each W + B·A (`lora_W_plus_AB`) against the base's W (docs/metrics.md §10)
+   */
+  peft?: "adapter" | "with_base";
 }
 
 export const DEFAULT_HOLD_VALUES_BYTES = 256 * 2 ** 20;
@@ -93,8 +101,15 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
   const listing = await listWeightTensors(model);
   const { tensors } = listing;
   const baseListing = options.base ? await listWeightTensors(options.base.model) : null;
-  if (baseListing) checkDeltaPair(listing, baseListing);
-  const plans = baseListing ? matchBaseLayers(planLayers(tensors), tensors, baseListing.tensors) : planLayers(tensors);
+  const withBase = options.peft === "with_base" && baseListing !== null;
+  if (withBase && !isLoraAdapter(tensors)) throw new DeltaError("adapter_delta", "peft with_base analyses a LoRA adapter with its base; the model is not an adapter");
+  if (withBase && isLoraAdapter(baseListing.tensors)) throw new DeltaError("adapter_delta", "the base is a LoRA adapter: a base must be a full model");
+  if (baseListing && !withBase) checkDeltaPair(listing, baseListing);
+  const plans = withBase
+    ? planLoraWithBase(tensors, baseListing.tensors)
+    : baseListing
+      ? matchBaseLayers(planLayers(tensors), tensors, baseListing.tensors)
+      : planLayers(tensors);
   const analysed = plans.filter((p) => p.skip_reason === undefined);
   const tensorBytes = (p: LayerPlan) => p.tensor.end - p.tensor.begin + (p.base ? p.base.tensor.end - p.base.tensor.begin : 0);
   const progress: AnalysisProgress = {
@@ -156,13 +171,16 @@ export async function analyzeModel(model: ModelFiles, description: ModelDescript
   if (options.base && baseListing) {
     const baseModel = options.base.model;
     base = { ...options.base.description, files: await Promise.all(baseListing.files.map(async (name) => ({ name, size: await baseModel.open(name).size() }))) };
+    const at = `${base.id}${base.sha ? ` at ${base.sha.slice(0, 12)}` : ""}`;
     notes.push(
-      `A delta analysis against ${base.id}${base.sha ? ` at ${base.sha.slice(0, 12)}` : ""}: every layer's spectrum is of W − W_base, and its metrics describe the update, not the weights themselves.`,
+      withBase
+        ? `A LoRA adapter analysed with its base ${at} (the reference's peft="with_base"): each lora_W_plus_AB layer's spectrum is of W + B·A, unscaled by lora_alpha / r as the reference adds it; each lora_BA layer is B·A alone.`
+        : `A delta analysis against ${at}: every layer's spectrum is of W − W_base, and its metrics describe the update, not the weights themselves.`,
     );
   }
   return assembleReport({
     identity,
-    method: { randomize: options.randomize, seed: options.seed, engine: options.engine, ...(base && { base }) },
+    method: { randomize: options.randomize, seed: options.seed, engine: options.engine, ...(base && { base }), ...(withBase && { peft: "with_base" as const }) },
     layers,
     skipped,
     failed,

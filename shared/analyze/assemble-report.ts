@@ -13,7 +13,7 @@ import { TOOL_VERSION } from "../version.ts";
 
 export interface ReportParts {
   identity: ModelIdentity;
-  method: { randomize: boolean; seed: number | null; engine: string; base?: DeltaBaseIdentity };
+  method: { randomize: boolean; seed: number | null; engine: string; base?: DeltaBaseIdentity; peft?: "with_base" };
   layers: AnalysedLayer[];
   skipped: SkippedLayer[];
   failed: FailedLayer[];
@@ -39,6 +39,7 @@ export function assembleReport(parts: ReportParts): Report {
       seed: parts.method.randomize ? parts.method.seed : null,
       engine: parts.method.engine,
       ...(parts.method.base && { base: parts.method.base }),
+      ...(parts.method.peft && { peft: parts.method.peft }),
     },
     model: parts.identity,
     created_at: parts.createdAt.toISOString(),

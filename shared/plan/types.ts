@@ -35,6 +35,20 @@ export interface LayerPlan {
    * W − W_base, streamed from both models' files, and its distances are reported
    */
   base?: DeltaBase;
+  /**
+   * present on a `lora_W_plus_AB` layer of an adapter analysed with its base (`--peft with_base`,
+   * docs/metrics.md §10): the values are W + B·A, W streamed from the base's `base.tensor`, lora_A
+   * and lora_B read whole from the adapter's files
+   */
+  merge?: LoraMerge;
+}
+
+/** The adapter's two matrices a with_base layer adds, as B·A, to the base's W. */
+export interface LoraMerge {
+  r: number;
+  /** lora_A [r, in] and lora_B [out, r], tensors of the adapter's files */
+  a: TensorInfo;
+  b: TensorInfo;
 }
 
 /** The base model's tensor a delta layer subtracts, and the biases its delta_b compares. */

@@ -247,6 +247,12 @@ export interface Report {
      * model (docs/metrics.md §11); optional, added to v1 without a version change
      */
     base?: DeltaBaseIdentity;
+    /**
+     * "with_base" when the model is a LoRA adapter analysed with `base` as the reference's
+     * peft="with_base" (docs/metrics.md §10): its layers are B·A and W + B·A, with no delta_W or
+     * delta_b; optional, added to v1 without a version change
+     */
+    peft?: "with_base";
   };
   model: ModelIdentity;
   created_at: string;

@@ -140,6 +140,7 @@ const report = object({
     seed: (v, p, e) => void (v !== null && integer(v, p, e)),
     engine: string,
     base: optional(deltaBase),
+    peft: optional(literal("with_base")),
   }),
   model: object({
     id: string,
@@ -179,7 +180,7 @@ export function validateReport(doc: unknown): ReportValidation {
     if (r.summary.layers_analysed !== r.layers.length) errors.push("report.summary.layers_analysed: disagrees with layers.length");
     if (r.summary.layers_skipped !== r.skipped.length) errors.push("report.summary.layers_skipped: disagrees with skipped.length");
     if (r.summary.layers_failed !== r.failed.length) errors.push("report.summary.layers_failed: disagrees with failed.length");
-    if (r.method.base) {
+    if (r.method.base && r.method.peft !== "with_base") {
       r.layers.forEach((l, i) => {
         if (l.delta_W === undefined || l.delta_b === undefined) errors.push(`report.layers[${i}]: a delta analysis (method.base) gives every layer delta_W and delta_b`);
       });
