@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { ModelDescription } from "../shared/analyze/analyze-model.ts";
 import { ADAPTER_CONFIG, chooseWeightFiles, type WeightFileChoice } from "../shared/analyze/choose-weight-files.ts";
+import { MAX_COMPONENT_FOLDERS, PIPELINE_INDEX, wantsComponentFolders } from "../shared/analyze/choose-component-files.ts";
 import { parseAdapterConfig } from "../shared/analyze/parse-adapter-config.ts";
 import { WeightFilesError } from "../shared/analyze/weight-files-error.ts";
 import { familyFromConfig } from "../shared/hub/family-from-config.ts";
@@ -26,7 +27,7 @@ export interface OpenModelOptions {
   file?: string;
 }
 
-const WEIGHT_FILE = /\.(safetensors|gguf|bin|pt|pth)$|^(model\.safetensors|pytorch_model\.bin)\.index\.json$/;
+const WEIGHT_FILE = /\.(safetensors|gguf|bin|pt|pth)$|\.(safetensors|bin)\.index\.json$/;
 
 /** The weight files, as chooseWeightFiles tells them; its refusal as a message that says how to choose. */
 export function chooseOrExplain(names: string[], what: string, options: OpenModelOptions): WeightFileChoice {
@@ -50,7 +51,7 @@ export function openLocalModel(path: string, options: OpenModelOptions = {}): Op
   let choice: WeightFileChoice;
   if (stats.isDirectory()) {
     folder = full;
-    const names = readdirSync(full).filter((f) => WEIGHT_FILE.test(f) || f === ADAPTER_CONFIG);
+    const names = listFolderWeights(full);
     if (options.file !== undefined) {
       const named = resolve(full, options.file);
       if (!relative(full, named).startsWith("..") && existsSync(named)) names.push(relative(full, named).split(sep).join("/"));
@@ -73,7 +74,7 @@ export function openLocalModel(path: string, options: OpenModelOptions = {}): Op
       source: "local",
       revision: null,
       sha: null,
-      family: readFamily(join(folder, "config.json")),
+      family: readFamily(join(folder, "config.json")) ?? readFamily(join(folder, PIPELINE_INDEX)),
       ...(adapter && { adapter }),
       ...(lineage && { lineage }),
     },
@@ -93,6 +94,22 @@ function readAdapter(configPath: string, what: string): AdapterInfo {
 function readReadmeLineage(readmePath: string) {
   if (!existsSync(readmePath) || statSync(readmePath).size > 1 << 20) return [];
   return cardDataLineage(readFrontMatter(readFileSync(readmePath, "utf8")), "readme");
+}
+
+/**
+ * A folder's weight files (and the adapter config and pipeline index that change how they are
+ * read), with those of its first-level folders when its weights lie there (a diffusers pipeline).
+ */
+function listFolderWeights(folder: string): string[] {
+  const own = (dir: string) => readdirSync(join(folder, dir), { withFileTypes: true });
+  const entries = own("");
+  const names = entries.filter((e) => !e.isDirectory() && (WEIGHT_FILE.test(e.name) || e.name === ADAPTER_CONFIG || e.name === PIPELINE_INDEX)).map((e) => e.name);
+  if (!wantsComponentFolders(names)) return names;
+  const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort().slice(0, MAX_COMPONENT_FOLDERS);
+  for (const dir of folders) {
+    for (const e of own(dir)) if (!e.isDirectory() && WEIGHT_FILE.test(e.name)) names.push(`${dir}/${e.name}`);
+  }
+  return names;
 }
 
 function readFamily(configPath: string): string | null {

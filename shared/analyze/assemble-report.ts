@@ -10,6 +10,8 @@ import {
   type SkippedLayer,
 } from "../report/schema.ts";
 import { TOOL_VERSION } from "../version.ts";
+import { componentsOfFiles } from "./choose-component-files.ts";
+import { summarizeComponents, tagComponent } from "./summarize-components.ts";
 
 export interface ReportParts {
   identity: ModelIdentity;
@@ -22,13 +24,25 @@ export interface ReportParts {
   notes?: string[];
 }
 
-/** Puts finished layers (in any order) together into the report document. */
+/**
+ * Puts finished layers (in any order) together into the report document. A multi-component repo
+ * (its files all in first-level folders) gets each layer tagged with its component and a summary
+ * per component beside the model's.
+ */
 export function assembleReport(parts: ReportParts): Report {
   const byId = (a: { layer_id: number }, b: { layer_id: number }) => a.layer_id - b.layer_id;
-  const layers = [...parts.layers].sort(byId);
-  const skipped = [...parts.skipped].sort(byId);
-  const failed = [...parts.failed].sort(byId);
+  const components = componentsOfFiles(parts.identity.files.map((f) => f.name));
+  const tag = <T extends { name: string }>(list: T[]) => (components ? list.map((l) => tagComponent(l, components)) : list);
+  const layers = tag([...parts.layers].sort(byId));
+  const skipped = tag([...parts.skipped].sort(byId));
+  const failed = tag([...parts.failed].sort(byId));
   const summary = summarizeLayers(layers);
+  if (components) {
+    summary.components = summarizeComponents(components, layers, skipped, failed);
+    summary.notes.push(
+      `A model of ${components.length} component${components.length === 1 ? "" : "s"} (${components.join(", ")}): the summary averages the layers of all of them; summary.components has each one's own.`,
+    );
+  }
   return {
     schema: REPORT_SCHEMA,
     tool: { name: "heavytail", version: TOOL_VERSION },

@@ -1,6 +1,7 @@
 import { compareNames } from "../safetensors/compare-names.ts";
 import { ggufSplitName } from "../gguf/gguf-split-name.ts";
 import { WeightFilesError } from "./weight-files-error.ts";
+import { chooseComponentFiles, PIPELINE_INDEX, type WeightComponent } from "./choose-component-files.ts";
 
 export type WeightKind = "safetensors" | "pytorch" | "gguf";
 
@@ -14,6 +15,8 @@ export interface WeightFileChoice {
    * its lora_BA products (docs/metrics.md §10), and the config is read for the report
    */
   adapter?: true;
+  /** present for a multi-component repo (a diffusers pipeline): each folder's weights; `files` lists them all */
+  components?: WeightComponent[];
 }
 
 export const SAFETENSORS_INDEX = "model.safetensors.index.json";
@@ -72,6 +75,13 @@ function chooseNamed(names: string[], file: string): WeightFileChoice | WeightFi
   return new WeightFilesError("unsupported_file", `${wanted} is not a weight file heavytail reads (.safetensors, .bin/.pt/.pth, .gguf)`, weights);
 }
 
+/** The components of a repo whose weights lie in folders, as one choice; null when no folder holds weights. */
+function componentChoice(names: string[]): WeightFileChoice | WeightFilesError | null {
+  const components = chooseComponentFiles(names);
+  if (components === null || components instanceof WeightFilesError) return components;
+  return { kind: components[0].kind, files: components.flatMap((c) => c.files), components };
+}
+
 /** Every file or model a user could name: safetensors and torch files, GGUF models (first shard for split ones). */
 function candidates(names: string[]): string[] {
   const files = names.filter((n) => n.endsWith(".safetensors") || (isTorch(n) && !NOT_WEIGHTS.test(n.split("/").pop()!)));
@@ -85,7 +95,9 @@ function candidates(names: string[]): string[] {
  * marked `adapter`), else the only `.safetensors` file at the root. Then PyTorch: the
  * `pytorch_model.bin.index.json` index, else `pytorch_model.bin`. Then GGUF: the one GGUF model
  * (a file, or a split model's shards; sidecars such as `mmproj-*.gguf` set aside when one other
- * model remains). Several candidates of the chosen kind, or none, give a WeightFilesError listing
+ * model remains). A diffusers pipeline (`model_index.json`), or a repo with weights only in
+ * first-level folders, is its components: each folder's weights by the same order, in
+ * `components` (`chooseComponentFiles`). Several candidates of the chosen kind, or none, give a WeightFilesError listing
  * what a user could name; `options.file` names one (any file above, at any depth, or a split
  * model's first shard) and overrides the policy. Pure: no I/O.
  */
@@ -95,8 +107,11 @@ export function chooseWeightFiles(files: readonly (string | { name: string })[],
   const root = names.filter((n) => !n.includes("/"));
 
   const safetensors = root.filter((n) => n.endsWith(".safetensors")).sort(compareNames);
-  if (root.includes(SAFETENSORS_INDEX)) return { kind: "safetensors", files: [SAFETENSORS_INDEX, ...safetensors] };
-  if (root.includes("model.safetensors")) return { kind: "safetensors", files: ["model.safetensors"] };
+  // diffusers names a model's weights diffusion_pytorch_model.*, whatever their format
+  const index = [SAFETENSORS_INDEX, "diffusion_pytorch_model.safetensors.index.json"].find((n) => root.includes(n));
+  if (index) return { kind: "safetensors", files: [index, ...safetensors] };
+  const single = ["model.safetensors", "diffusion_pytorch_model.safetensors"].find((n) => root.includes(n));
+  if (single) return { kind: "safetensors", files: [single] };
   if (root.includes(ADAPTER_WEIGHTS) && root.includes(ADAPTER_CONFIG)) return { kind: "safetensors", files: [ADAPTER_WEIGHTS], adapter: true };
   if (safetensors.length === 1) return { kind: "safetensors", files: safetensors };
   if (safetensors.length > 1) {
@@ -108,7 +123,16 @@ export function chooseWeightFiles(files: readonly (string | { name: string })[],
   }
 
   if (root.includes(PYTORCH_INDEX)) return { kind: "pytorch", files: [PYTORCH_INDEX, ...root.filter((n) => isTorch(n) && !NOT_WEIGHTS.test(n)).sort(compareNames)] };
-  if (root.includes("pytorch_model.bin")) return { kind: "pytorch", files: ["pytorch_model.bin"] };
+  const pytorchIndex = ["diffusion_pytorch_model.bin.index.json"].find((n) => root.includes(n));
+  if (pytorchIndex) return { kind: "pytorch", files: [pytorchIndex, ...root.filter((n) => isTorch(n) && !NOT_WEIGHTS.test(n)).sort(compareNames)] };
+  const checkpoint = ["pytorch_model.bin", "diffusion_pytorch_model.bin"].find((n) => root.includes(n));
+  if (checkpoint) return { kind: "pytorch", files: [checkpoint] };
+
+  // a diffusers pipeline (model_index.json) is its components, even when a GGUF export sits beside them
+  if (root.includes(PIPELINE_INDEX)) {
+    const pipeline = componentChoice(names);
+    if (pipeline) return pipeline;
+  }
 
   const models = ggufModels(names).filter((m) => m.complete);
   const main = models.filter((m) => !SIDECAR.test(m.name));
@@ -119,6 +143,8 @@ export function chooseWeightFiles(files: readonly (string | { name: string })[],
   }
 
   const checkpoints = root.filter((n) => isTorch(n) && !NOT_WEIGHTS.test(n)).sort(compareNames);
+  const folders = checkpoints.length === 0 ? componentChoice(names) : null;
+  if (folders) return folders;
   if (checkpoints.length > 0) {
     return new WeightFilesError(
       "several_checkpoints",

@@ -4,6 +4,7 @@ import { hubOnlyFetch } from "./hub-only-fetch.ts";
 import { ModelLookupError } from "./model-lookup-error.ts";
 import { readModelInfo } from "./read-model-info.ts";
 import type { BaseModelRef } from "../report/schema.ts";
+import { MAX_COMPONENT_FOLDERS, wantsComponentFolders } from "../analyze/choose-component-files.ts";
 
 export interface HubAccess {
   /** the Hub's base URL, e.g. https://huggingface.co (HF_ENDPOINT) */
@@ -28,7 +29,10 @@ export interface ResolvedModel {
   family: string | null;
   /** the bases the model card names (the Hub's cardData), empty when none */
   baseModels: BaseModelRef[];
-  /** every file at the root of the repo at that commit, with its size */
+  /**
+   * every file at the root of the repo at that commit, with its size; for a repo whose weights lie
+   * in folders (a diffusers pipeline) the files of its first-level folders too
+   */
   files: { name: string; size: number }[];
   private: boolean;
   gated: false | "auto" | "manual";
@@ -84,11 +88,22 @@ export async function resolveModelRevision(id: string, revision: string, hub: Hu
     const info = readModelInfo(await modelInfo({ ...access, name: id, revision, additionalFields: ["sha", "config", "cardData"] }), id);
     stage = "file listing";
     const files: { name: string; size: number }[] = [];
-    for await (const entry of listFiles({ ...access, repo: { type: "model", name: info.id }, revision: info.sha })) {
-      // leaving the loop ends the listing: no further page is asked for
-      if (++listed > maxFiles) throw new ModelLookupError("too_many_files", 422, `${info.id} has more than ${maxFiles} files at its root; the listing stopped at ${maxFiles}`);
-      if (!isListedEntry(entry)) throw new ModelLookupError("hub_error", 502, `the Hub answered an unexpected file listing for ${id}: an entry without path or size`);
-      if (entry.type === "file") files.push({ name: entry.path, size: entry.lfs?.size ?? entry.size });
+    const folders: string[] = [];
+    const list = async (path?: string) => {
+      for await (const entry of listFiles({ ...access, repo: { type: "model", name: info.id }, revision: info.sha, ...(path !== undefined && { path }) })) {
+        // leaving the loop ends the listing: no further page is asked for
+        if (++listed > maxFiles) throw new ModelLookupError("too_many_files", 422, `${info.id} has more than ${maxFiles} files at its root and first-level folders; the listing stopped at ${maxFiles}`);
+        if (!isListedEntry(entry)) throw new ModelLookupError("hub_error", 502, `the Hub answered an unexpected file listing for ${id}: an entry without path or size`);
+        if (entry.type === "file") files.push({ name: entry.path, size: entry.lfs?.size ?? entry.size });
+        if (entry.type === "directory" && path === undefined) folders.push(entry.path);
+      }
+    };
+    await list();
+    if (wantsComponentFolders(files.map((f) => f.name))) {
+      for (const folder of folders.sort().slice(0, MAX_COMPONENT_FOLDERS)) {
+        listedBeforePage = null;
+        await list(folder);
+      }
     }
     return { id: info.id, revision, sha: info.sha, family: info.family, baseModels: info.baseModels, files, private: info.private, gated: info.gated, lastModified: info.lastModified };
   } catch (error) {

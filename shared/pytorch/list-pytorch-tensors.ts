@@ -6,14 +6,16 @@ import { listTorchFileTensors } from "./list-torch-file-tensors.ts";
 import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
 export const PYTORCH_INDEX_FILE = "pytorch_model.bin.index.json";
+/** transformers' `pytorch_model.bin.index.json`, diffusers' `diffusion_pytorch_model.bin.index.json` */
+export const isPytorchIndex = (file: string) => file.endsWith(".bin.index.json");
 const MAX_INDEX_BYTES = 64 << 20;
 /** Files a checkpoint folder may hold that are pickles or archives too (`.pt`, `.pth`), besides `.bin`. */
 export const TORCH_EXTENSIONS = [".bin", ".pt", ".pth"];
 
-async function readIndex(model: ModelFiles): Promise<string> {
-  const source = model.open(PYTORCH_INDEX_FILE);
+async function readIndex(model: ModelFiles, indexFile: string): Promise<string> {
+  const source = model.open(indexFile);
   const size = await source.size();
-  if (size > MAX_INDEX_BYTES) throw new PytorchError("invalid_index", PYTORCH_INDEX_FILE, `index has ${size} bytes, more than ${MAX_INDEX_BYTES}`);
+  if (size > MAX_INDEX_BYTES) throw new PytorchError("invalid_index", indexFile, `index has ${size} bytes, more than ${MAX_INDEX_BYTES}`);
   return new TextDecoder().decode(await source.read(0, size));
 }
 
@@ -24,10 +26,11 @@ async function readIndex(model: ModelFiles): Promise<string> {
  * by name) with its tensors in its state dict's order (what torch.load returns). Returns the files read.
  */
 export async function listPytorchTensors(model: ModelFiles): Promise<{ tensors: TensorInfo[]; files: string[] }> {
-  if (model.files.includes(PYTORCH_INDEX_FILE)) {
-    const index = parsePytorchIndex(await readIndex(model), PYTORCH_INDEX_FILE);
+  const indexFile = model.files.find(isPytorchIndex);
+  if (indexFile !== undefined) {
+    const index = parsePytorchIndex(await readIndex(model, indexFile), indexFile);
     for (const shard of index.files) {
-      if (!model.files.includes(shard)) throw new PytorchError("missing_shard", PYTORCH_INDEX_FILE, `names shard ${JSON.stringify(shard)}, which the model does not have`);
+      if (!model.files.includes(shard)) throw new PytorchError("missing_shard", indexFile, `names shard ${JSON.stringify(shard)}, which the model does not have`);
     }
     const shards = await mapBounded(index.files, model.concurrency ?? HEADER_CONCURRENCY, (shard) => listTorchFileTensors(model.open(shard), shard));
     const tensors: TensorInfo[] = [];
@@ -40,7 +43,7 @@ export async function listPytorchTensors(model: ModelFiles): Promise<{ tensors: 
         tensors.push(tensor);
       }
     });
-    return { tensors, files: [PYTORCH_INDEX_FILE, ...index.files] };
+    return { tensors, files: [indexFile, ...index.files] };
   }
   const files = model.files.filter((f) => TORCH_EXTENSIONS.some((ext) => f.endsWith(ext))).sort(compareNames);
   if (files.length === 0) throw new PytorchError("no_bin_files", "(model)", `no .bin, .pt or .pth file among ${model.files.length} files`);

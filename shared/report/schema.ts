@@ -183,13 +183,22 @@ export interface CompactEsd {
   randomized_counts?: number[];
 }
 
-export interface AnalysedLayer extends LayerColumns {
+/**
+ * A multi-component repo's layers (a diffusers pipeline's `unet`, `text_encoder` …) say which
+ * component they belong to: the folder that prefixes their name (`unet/…`). Optional, added to v1
+ * without a version change: absent for a model of one component.
+ */
+export interface ComponentTag {
+  component?: string;
+}
+
+export interface AnalysedLayer extends LayerColumns, ComponentTag {
   shape: number[];
   dtype: string;
   esd: CompactEsd;
 }
 
-export interface SkippedLayer {
+export interface SkippedLayer extends ComponentTag {
   layer_id: number;
   name: string;
   shape: number[];
@@ -197,12 +206,24 @@ export interface SkippedLayer {
   reason: string;
 }
 
-export interface FailedLayer {
+export interface FailedLayer extends ComponentTag {
   layer_id: number;
   name: string;
   shape: number[];
   dtype: string;
   error: string;
+}
+
+/** One component's own summary: the same means over its layers only (docs/metrics.md §13). */
+export interface ComponentSummary {
+  name: string;
+  reference: SummaryMetrics;
+  successful_fits: SummaryMetrics & { layers: number };
+  layers_analysed: number;
+  layers_skipped: number;
+  layers_failed: number;
+  over_trained: number;
+  under_trained: number;
 }
 
 /** Mean over layers of the metrics the reference summarises (§6). */
@@ -229,6 +250,19 @@ export interface ReportSummary {
   under_trained: number;
   /** plain-language caveats, e.g. a zero layer that makes the reference's mean log_norm −∞ */
   notes: string[];
+  /**
+   * a multi-component repo's per-component summaries, in the order of its layers; the means above
+   * are over all of them (the model's row on a leaderboard). Optional, added to v1 without a
+   * version change.
+   */
+  components?: ComponentSummary[];
+  /**
+   * a delta analysis only (docs/metrics.md §11): the reference's `distances` averages avg_dW and
+   * avg_db, the plain means of delta_W and delta_b over the delta layers (null with none).
+   * Optional, added to v1 without a version change.
+   */
+  avg_dW?: Num;
+  avg_db?: Num;
 }
 
 export interface Report {

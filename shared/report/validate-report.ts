@@ -128,7 +128,18 @@ const deltaBase = object({
   files: arrayOf(object({ name: string, size: integer })),
 });
 
-const layerIdentity = { layer_id: integer, name: string, shape: arrayOf(integer), dtype: string };
+const layerIdentity = { layer_id: integer, name: string, shape: arrayOf(integer), dtype: string, component: optional(string) };
+
+const componentSummary = object({
+  name: string,
+  reference: object(summaryMetrics),
+  successful_fits: object({ ...summaryMetrics, layers: integer }),
+  layers_analysed: integer,
+  layers_skipped: integer,
+  layers_failed: integer,
+  over_trained: integer,
+  under_trained: integer,
+});
 
 const report = object({
   schema: literal(REPORT_SCHEMA),
@@ -165,6 +176,9 @@ const report = object({
     over_trained: integer,
     under_trained: integer,
     notes: arrayOf(string),
+    components: optional(arrayOf(componentSummary)),
+    avg_dW: optional(num),
+    avg_db: optional(num),
   }),
   layers: arrayOf(object({ ...layerColumns, ...layerIdentity, esd: compactEsd })),
   skipped: arrayOf(object({ ...layerIdentity, reason: string })),
@@ -180,6 +194,11 @@ export function validateReport(doc: unknown): ReportValidation {
     if (r.summary.layers_analysed !== r.layers.length) errors.push("report.summary.layers_analysed: disagrees with layers.length");
     if (r.summary.layers_skipped !== r.skipped.length) errors.push("report.summary.layers_skipped: disagrees with skipped.length");
     if (r.summary.layers_failed !== r.failed.length) errors.push("report.summary.layers_failed: disagrees with failed.length");
+    for (const part of ["layers", "skipped", "failed"] as const) {
+      r[part].forEach((l, i) => {
+        if (l.component !== undefined && !l.name.startsWith(`${l.component}/`)) errors.push(`report.${part}[${i}].component: the layer's name does not start with "${l.component}/"`);
+      });
+    }
     if (r.method.base && r.method.peft !== "with_base") {
       r.layers.forEach((l, i) => {
         if (l.delta_W === undefined || l.delta_b === undefined) errors.push(`report.layers[${i}]: a delta analysis (method.base) gives every layer delta_W and delta_b`);

@@ -6,6 +6,8 @@ import { compareNames } from "./compare-names.ts";
 import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
 export const INDEX_FILE = "model.safetensors.index.json";
+/** transformers' `model.safetensors.index.json`, diffusers' `diffusion_pytorch_model.safetensors.index.json`, variants' `model.fp16.safetensors.index.json` */
+export const isSafetensorsIndex = (file: string) => file.endsWith(".safetensors.index.json");
 /** An index is JSON text of a few hundred kB at most; refuse anything far larger. */
 const MAX_INDEX_BYTES = 64 << 20;
 
@@ -17,17 +19,17 @@ function mergeMetadata(headers: SafetensorsHeader[]): Record<string, string> {
   return Object.fromEntries(merged);
 }
 
-async function readIndex(model: ModelFiles): Promise<string> {
-  const source = model.open(INDEX_FILE);
+async function readIndex(model: ModelFiles, indexFile: string): Promise<string> {
+  const source = model.open(indexFile);
   const size = await source.size();
-  if (size > MAX_INDEX_BYTES) throw new SafetensorsError("invalid_index", INDEX_FILE, `index has ${size} bytes, more than ${MAX_INDEX_BYTES}`);
+  if (size > MAX_INDEX_BYTES) throw new SafetensorsError("invalid_index", indexFile, `index has ${size} bytes, more than ${MAX_INDEX_BYTES}`);
   return new TextDecoder().decode(await source.read(0, size));
 }
 
-async function listSharded(model: ModelFiles) {
-  const index = parseSafetensorsIndex(await readIndex(model), INDEX_FILE);
+async function listSharded(model: ModelFiles, indexFile: string) {
+  const index = parseSafetensorsIndex(await readIndex(model, indexFile), indexFile);
   for (const shard of index.files) {
-    if (!model.files.includes(shard)) throw new SafetensorsError("missing_shard", INDEX_FILE, `names shard ${JSON.stringify(shard)}, which the model does not have`);
+    if (!model.files.includes(shard)) throw new SafetensorsError("missing_shard", indexFile, `names shard ${JSON.stringify(shard)}, which the model does not have`);
   }
   const headers = await mapBounded(index.files, model.concurrency ?? HEADER_CONCURRENCY, (shard) => parseSafetensorsHeader(model.open(shard), shard));
   const tensors: TensorInfo[] = [];
@@ -62,7 +64,8 @@ async function listUnsharded(model: ModelFiles, files: string[]) {
  * the first file's value winning.
  */
 export async function listModelTensors(model: ModelFiles): Promise<{ tensors: TensorInfo[]; metadata: Record<string, string> }> {
-  if (model.files.includes(INDEX_FILE)) return listSharded(model);
+  const indexFile = model.files.find(isSafetensorsIndex);
+  if (indexFile !== undefined) return listSharded(model, indexFile);
   const files = model.files.filter((f) => f.endsWith(".safetensors")).sort(compareNames);
   if (files.length === 0) throw new SafetensorsError("no_safetensors_files", "(model)", `no .safetensors file among ${model.files.length} files`);
   return listUnsharded(model, files);

@@ -9,7 +9,8 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 
 async function readModelConfig(snapshot: RepoSnapshot): Promise<Record<string, unknown> | undefined> {
   const file = snapshot.byPath.get("config.json");
-  if (file === undefined || file.size > MAX_CONFIG_BYTES) return undefined;
+  if (file === undefined) return readPipelineConfig(snapshot);
+  if (file.size > MAX_CONFIG_BYTES) return undefined;
   try {
     const config = JSON.parse(await readFile(file.absPath, "utf8")) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
@@ -18,6 +19,18 @@ async function readModelConfig(snapshot: RepoSnapshot): Promise<Record<string, u
     return Object.keys(out).length > 0 ? out : undefined;
   } catch {
     // the Hub shows a model whose config.json does not parse, without `config`
+    return undefined;
+  }
+}
+
+/** A diffusers pipeline's config, as the Hub shows it: `{ diffusers: { _class_name } }` from model_index.json. */
+async function readPipelineConfig(snapshot: RepoSnapshot): Promise<Record<string, unknown> | undefined> {
+  const file = snapshot.byPath.get("model_index.json");
+  if (file === undefined || file.size > MAX_CONFIG_BYTES) return undefined;
+  try {
+    const index = JSON.parse(await readFile(file.absPath, "utf8")) as Record<string, unknown>;
+    return typeof index._class_name === "string" ? { diffusers: { _class_name: index._class_name } } : undefined;
+  } catch {
     return undefined;
   }
 }

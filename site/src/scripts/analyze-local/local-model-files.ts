@@ -16,8 +16,8 @@ function nameInModel(file: File): string {
 /**
  * The model in files a person dropped or chose, its weight files chosen by the one policy the CLI
  * and the service use (`chooseWeightFiles`): safetensors (a file, a sharded model with its index, a
- * PEFT adapter with its adapter_config.json), PyTorch checkpoints, GGUF. `config.json` names the
- * family. The id is the chosen folder's name when a folder was picked, else the weight file's name
+ * PEFT adapter with its adapter_config.json), PyTorch checkpoints, GGUF, a diffusers pipeline's
+ * component folders. `config.json` (a pipeline's `model_index.json`) names the family. The id is the chosen folder's name when a folder was picked, else the weight file's name
  * without extension. A shard the index names but that was not dropped is reported by the listing.
  */
 export async function localModelFiles(dropped: readonly File[]): Promise<{ model: ModelFiles; description: ModelDescription }> {
@@ -35,7 +35,7 @@ export async function localModelFiles(dropped: readonly File[]): Promise<{ model
   const folder = dropped.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath?.split("/")[0]).find((f) => f);
   const weights = choice.files.filter((f) => !f.endsWith(".json"));
   const id = folder ?? (weights.length === 1 ? weights[0].replace(/\.(safetensors|gguf|bin|pt|pth)$/, "") : "local model");
-  const description: ModelDescription = { id, source: "local", revision: null, sha: null, family: await readFamily(byName.get("config.json")) };
+  const description: ModelDescription = { id, source: "local", revision: null, sha: null, family: (await readFamily(byName.get("config.json"))) ?? (await readFamily(byName.get("model_index.json"))) };
   if (choice.adapter) {
     try {
       description.adapter = parseAdapterConfig(await byName.get(ADAPTER_CONFIG)!.text());
