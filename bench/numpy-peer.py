@@ -10,6 +10,9 @@
                                            power-law fit; lambda_max per pair in name order
   numpy-peer.py lora-dense FILE.safetensors -> one pair of each shape with B.A formed: eigvalsh of its smaller
                                            Gram, timed per pair (what a tool forming W = B.A pays)
+  numpy-peer.py delta MODEL.safetensors BASE.safetensors -> every analysed layer's delta D = fl32(W - W_base)
+                                           (the reference's float32 subtraction), eigvalsh of its float64 Gram:
+                                           lambda_max and ||D||_F per tensor name; not timed
 """
 import json, struct, sys, time
 import numpy as np
@@ -196,6 +199,36 @@ def smallest_singular_value(path):
     print(json.dumps(out))
 
 
+def delta(path, base_path):
+    def header_of(p):
+        with open(p, "rb") as f:
+            (size,) = struct.unpack("<Q", f.read(8))
+            return json.loads(f.read(size)), 8 + size
+
+    header, base = header_of(path)
+    base_header, base_base = header_of(base_path)
+    out = {}
+    with open(path, "rb") as f, open(base_path, "rb") as g:
+        for name in sorted(k for k in header if k != "__metadata__"):
+            info = header[name]
+            shape = info["shape"]
+            if not name.endswith(".weight") or len(shape) != 2 or shape[0] < 2 or info["dtype"] != "F32":
+                continue
+            n, m = max(shape), min(shape)
+            if n > 50000 or m < 10 or m > 15000 or name not in base_header or base_header[name]["shape"] != shape:
+                continue
+
+            def load(handle, offset, entry):
+                start, end = entry["data_offsets"]
+                handle.seek(offset + start)
+                return np.frombuffer(handle.read(end - start), dtype=np.float32).reshape(shape)
+
+            d = (load(f, base, info) - load(g, base_base, base_header[name])).astype(np.float64)
+            gram = d.T @ d if shape[0] >= shape[1] else d @ d.T
+            out[name] = {"lambda_max": float(np.linalg.eigvalsh(gram)[-1]), "delta_W": float(np.sqrt(np.sum(d * d)))}
+    print(json.dumps({"layers": out}))
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "eig":
         eig(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
@@ -205,5 +238,7 @@ if __name__ == "__main__":
         lora(sys.argv[2])
     elif sys.argv[1] == "lora-dense":
         lora_dense(sys.argv[2])
+    elif sys.argv[1] == "delta":
+        delta(sys.argv[2], sys.argv[3])
     else:
         model(sys.argv[2])

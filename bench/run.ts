@@ -2,7 +2,7 @@
 //                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
 // npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli, cli-threads,
-//                                          adapter, gguf-dequantize)
+//                                          adapter, gguf-dequantize, delta)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -386,6 +386,71 @@ async function adapterEndToEnd(): Promise<void> {
 }
 
 /**
+ * Delta analysis (`--base`, docs/metrics.md §11) of a GPT-2-small-shaped pair, both written here
+ * (deterministic seeds, never committed): the run's GPT-2 model and a second one of the same
+ * shapes. Timed against the ordinary analysis of the one model in the same run, alternating and
+ * keeping each one's fastest of a few runs (the machine is shared): the extra stream of the base is
+ * I/O and a subtraction, not more eigenvalues, so the target is at most 1.2× the time. Each delta
+ * layer's λmax and delta_W are checked against numpy's float64 Gram of fl32(W − W_base).
+ */
+async function deltaEndToEnd(): Promise<void> {
+  console.log(`\n## Delta analysis of a GPT-2-small-shaped pair vs one model's analysis${quick ? " (quick: 2 layers, hidden 64)" : ""}`);
+  const modelDir = await gpt2Model();
+  const baseDir = join(dir, "gpt2-base");
+  await writeGpt2LikeModel(baseDir, { ...(quick ? { layers: 2, hidden: 64, vocab: 1000, positions: 128 } : {}), seed: 7 });
+  const e = await engine();
+  const options = { randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e) };
+  const run = async (withBase: boolean) => {
+    const opened = openLocalModel(modelDir);
+    const base = openLocalModel(baseDir);
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const report = await analyzeModel(opened.model, opened.description, {
+      ...options,
+      ...(withBase && { base: { model: base.model, description: { id: base.description.id, source: "local" as const, revision: null, sha: null } } }),
+    });
+    const c = process.cpuUsage(c0);
+    return { report, wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+  };
+  const rounds = quick ? 1 : 3;
+  const plain: { wall: number; cpu: number }[] = [];
+  const delta: { wall: number; cpu: number }[] = [];
+  let deltaReport: Awaited<ReturnType<typeof run>>["report"] | undefined;
+  for (let k = 0; k < rounds; k++) {
+    plain.push(await run(false));
+    const d = await run(true);
+    delta.push(d);
+    deltaReport = d.report;
+  }
+  const best = (xs: { wall: number; cpu: number }[]) => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
+  const [p, d] = [best(plain), best(delta)];
+  const layers = deltaReport!.layers as AnalysedLayer[];
+  const peer = numpy(["delta", join(modelDir, "model.safetensors"), join(baseDir, "model.safetensors")]) as unknown as { layers: Record<string, { lambda_max: number; delta_W: number }> };
+  const names = Object.keys(peer.layers);
+  if (names.length !== layers.length) failures.push(`delta: heavytail analysed ${layers.length} delta layers, numpy ${names.length}`);
+  let worstLambda = 0;
+  let worstNorm = 0;
+  for (const layer of layers) {
+    const truth = peer.layers[`${layer.name}.weight`];
+    if (!truth) {
+      failures.push(`delta: numpy has no layer ${layer.name}`);
+      continue;
+    }
+    worstLambda = Math.max(worstLambda, Math.abs((layer.lambda_max ?? Number.NaN) - truth.lambda_max) / truth.lambda_max);
+    worstNorm = Math.max(worstNorm, Math.abs((layer.delta_W ?? Number.NaN) - truth.delta_W) / truth.delta_W);
+  }
+  if (!(worstLambda <= 1e-10)) failures.push(`delta: λmax differs from numpy's float64 Gram of the difference by ${worstLambda.toExponential(2)} (relative)`);
+  if (!(worstNorm <= 1e-10)) failures.push(`delta: delta_W differs from numpy's by ${worstNorm.toExponential(2)} (relative)`);
+  console.log(`${layers.length} delta layers; against numpy (float64 Gram of fl32(W − W_base)): λmax max relative difference ${worstLambda.toExponential(2)}, delta_W ${worstNorm.toExponential(2)}`);
+  console.log(`${`run (fastest of ${rounds}, alternating)`.padEnd(44)} |  wall s |   cpu s`);
+  console.log(`one model's analysis                         |${s(p.wall)} |${s(p.cpu)}`);
+  console.log(`delta analysis (model − base, both streamed) |${s(d.wall)} |${s(d.cpu)}`);
+  const ratio = d.wall / p.wall;
+  console.log(`delta / one model: wall ${ratio.toFixed(2)}, cpu ${(d.cpu / p.cpu).toFixed(2)} (target ≤ 1.20)`);
+  if (!quick && ratio > 1.2) failures.push(`delta: the delta analysis took ${ratio.toFixed(2)}× one model's analysis (target ≤ 1.2×)`);
+}
+
+/**
  * Dequantizing GGUF Q4_K as the engine streams it: the seven matrices of a Llama-2-7B block
  * (q/k/v/o 4096², gate/up 11008×4096, down 4096×11008) in one GGUF file with random blocks, each
  * read to float32 through tensorValueReader, against a plain F32 tensor of the same stored bytes
@@ -457,7 +522,7 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize]);
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize], ["delta", deltaEndToEnd]);
   for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,9 @@ import type { FlightRecord, JobInput, JobRecord, JobStatus, TaskRecord } from ".
 import { planModel, type ModelPlan } from "./plan-model.ts";
 import { mergeLineage } from "../../shared/lineage/merge-lineage.ts";
 import { splitLayer } from "./split-layer.ts";
+import { baseNote } from "./base-note.ts";
+import { BASE_PLAN_CODES } from "./plan-against-base.ts";
+import { putDerivedReport } from "./derived-report-store.ts";
 
 const JOB = "job";
 const TASK = "task:";
@@ -218,14 +221,15 @@ export class AnalysisJob extends DurableObject<Env> {
     await this.save({ ...job, state: "planning", plan_attempts: job.plan_attempts + 1 });
     let planned;
     try {
-      planned = await planModel(job.weightFiles, (file) => hubFileSource(config, job.id, job.sha, file), { maxModelBytes: config.maxModelBytes, ...config.limits });
+      const base = job.base && { mode: job.base.mode, files: job.base.weightFiles, open: (file: string) => hubFileSource(config, job.base!.id, job.base!.sha, file) };
+      planned = await planModel(job.weightFiles, (file) => hubFileSource(config, job.id, job.sha, file), { maxModelBytes: config.maxModelBytes, ...config.limits }, base);
     } catch (error) {
       const current = (await this.job())!;
       if (isTransientError(error) && current.plan_attempts < MAX_PLAN_ATTEMPTS) {
         await this.ctx.storage.setAlarm(Date.now() + 2000 * 2 ** current.plan_attempts);
       } else {
-        const { status, message } = toApiError(error);
-        await this.fail(current, status === 413 ? message : `could not read the model's weight files: ${message}`);
+        const { status, code, message } = toApiError(error);
+        await this.fail(current, status === 413 || BASE_PLAN_CODES.has(code) ? message : `could not read the model's weight files: ${message}`);
       }
       return;
     }
@@ -369,7 +373,16 @@ export class AnalysisJob extends DurableObject<Env> {
       const sentIds: string[] = [];
       let firstDeadline = Number.POSITIVE_INFINITY;
       for (const task of tasks.slice(i, i + SEND_BATCH)) {
-        const body: TaskMessage = { key: job.key, id: job.id, sha: job.sha, task: task.id, plan: task.plan, work: task.work, seed: job.seed };
+        const body: TaskMessage = {
+          key: job.key,
+          id: job.id,
+          sha: job.sha,
+          task: task.id,
+          plan: task.plan,
+          work: task.work,
+          seed: job.seed,
+          ...(job.base && { base: { id: job.base.id, sha: job.base.sha } }),
+        };
         if (JSON.stringify(body).length > MAX_MESSAGE_BYTES) {
           await this.failLayer(task.plan, "the layer's description is too large for a queue message");
           continue;
@@ -468,12 +481,18 @@ export class AnalysisJob extends DurableObject<Env> {
         ...(job.adapter ? { adapter: job.adapter } : {}),
         ...(job.lineage ? { lineage: job.lineage } : {}),
       },
-      method: { randomize: true, seed: job.seed, engine: workerEngine.name },
+      method: {
+        randomize: true,
+        seed: job.seed,
+        engine: workerEngine.name,
+        ...(job.base && { base: { id: job.base.id, source: "hub" as const, revision: job.base.revision, sha: job.base.sha, files: job.base.files } }),
+        ...(job.base?.mode === "with_base" && { peft: "with_base" as const }),
+      },
       layers,
       skipped: [...(await this.ctx.storage.list<SkippedLayer[]>({ prefix: SKIPPED })).values()].flat(),
       failed,
       createdAt: new Date(),
-      notes: job.notes,
+      notes: job.base ? [...job.notes, baseNote(job.base)] : job.notes,
     });
     const validation = validateReport(report);
     if (!validation.ok) {
@@ -485,8 +504,13 @@ export class AnalysisJob extends DurableObject<Env> {
       await this.fail(job, `the report would be ${bytes} bytes, more than this service stores (${MAX_REPORT_BYTES})`);
       return;
     }
-    const latest = job.defaultBranch || (await getLatestSha(this.env.REPORTS, job.id)) === null;
-    await publishReport(this.env, report, { latest, committedAt: job.committed_at });
+    if (job.base) {
+      // a report against a base is not the model's own: never its latest, its badge or a leaderboard row
+      await putDerivedReport(this.env.REPORTS, job.key, report);
+    } else {
+      const latest = job.defaultBranch || (await getLatestSha(this.env.REPORTS, job.id)) === null;
+      await publishReport(this.env, report, { latest, committedAt: job.committed_at });
+    }
     await this.save({ ...job, state: "done" });
     await this.clearWork();
   }
@@ -543,8 +567,9 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error).slice(0, 500);
 }
 
+/** The bytes a layer streams: its tensor's, and in an analysis against a base the base's tensor's too. */
 function tensorBytes(plan: LayerPlan): number {
-  return plan.tensor.end - plan.tensor.begin;
+  return plan.tensor.end - plan.tensor.begin + (plan.base ? plan.base.tensor.end - plan.base.tensor.begin : 0);
 }
 
 // storage.put takes at most 128 keys at once

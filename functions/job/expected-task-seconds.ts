@@ -53,5 +53,7 @@ export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
       streamed = work.randomize ? bytes : 0;
       break;
   }
-  return OVERHEAD_SECONDS + multiplyAdds / MULTIPLY_ADDS_PER_SECOND + streamed / BYTES_PER_SECOND;
+  // against a base every read streams the base's rows too (a W + B·A layer streams only the base's W)
+  const streams = plan.base && !plan.merge ? 2 : 1;
+  return OVERHEAD_SECONDS + multiplyAdds / MULTIPLY_ADDS_PER_SECOND + (streams * streamed) / BYTES_PER_SECOND;
 }

@@ -1,6 +1,7 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { AdapterInfo, Lineage, WeightFormat } from "../../shared/report/schema.ts";
 import type { TaskWork } from "../queue/task-message.ts";
+import type { BaseMode } from "./derived-key.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";
 
@@ -23,6 +24,20 @@ export interface JobInput {
   adapter?: AdapterInfo;
   /** the bases the model card and adapter config name (model.lineage); planning adds a GGUF file's */
   lineage?: Lineage;
+  /** an analysis against a base (the key is then derivedKey's): its revision, resolved, and its weight files */
+  base?: JobBase;
+}
+
+/** The base of a delta analysis (`mode: "delta"`, W − W_base) or of an adapter's W + B·A (`"with_base"`). */
+export interface JobBase {
+  mode: BaseMode;
+  id: string;
+  sha: string;
+  /** the revision the request named (method.base.revision) */
+  revision: string;
+  /** as JobInput's: the base's weight files in the reference's order, the index first when sharded */
+  weightFiles: string[];
+  files: { name: string; size: number }[];
 }
 
 /** The job's persistent record (Durable Object storage key `job`). */

@@ -5,6 +5,7 @@ import { loraLayerBytes } from "../../shared/analyze/lora-layer-bytes.ts";
 import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
 import { PACKED_PANEL_BYTES } from "../queue/packed-layer-spectrum.ts";
 import type { TaskWork } from "../queue/task-message.ts";
+import { baseReadBytes } from "./base-read-bytes.ts";
 
 export interface EdgeLimits {
   /** multiply-adds one task may spend on a Gram (≈ rows·cols·order·rf for a whole layer) */
@@ -51,8 +52,10 @@ function loraTask(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
  * matrix in memory, so it runs only where the matrix and the Grams fit together. A layer whose
  * Grams alone exceed the memory budget cannot be done on the edge and says so.
  */
-export function splitLayer(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
-  if (plan.lora) return loraTask(plan, limits);
+export function splitLayer(plan: LayerPlan, edge: EdgeLimits): LayerTasks {
+  if (plan.lora) return loraTask(plan, edge);
+  // against a base a task also holds the base's stream (or the adapter's lora_A and lora_B)
+  const limits = { ...edge, maxTaskBytes: edge.maxTaskBytes - baseReadBytes(plan) };
   const layout = gramLayout(plan);
   const { rows, cols, rf, order } = layout;
   const id = String(plan.layer_id).padStart(6, "0");

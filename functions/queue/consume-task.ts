@@ -5,7 +5,7 @@ import { toApiError } from "../http/to-api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { isTransientError } from "./is-transient-error.ts";
 import { isUpstreamError } from "./is-upstream-error.ts";
-import { renewingByteSource, TaskNotWantedError } from "./renewing-byte-source.ts";
+import { renewingByteSource, TaskNotWantedError, type RenewProgress } from "./renewing-byte-source.ts";
 import { retryDelaySeconds } from "./retry-delay-seconds.ts";
 import { runTaskWork } from "./run-task-work.ts";
 import type { TaskMessage } from "./task-message.ts";
@@ -29,15 +29,16 @@ export async function consumeTask(message: Message<TaskMessage>, env: TasksEnv, 
     message.ack();
     return;
   }
-  const source = renewingByteSource(
-    hubFileSource(config, task.id, task.sha, task.plan.tensor.file),
-    task.task,
-    (bytes) => job.renewTask(task.task, bytes),
-    RENEW_EVERY_MS,
-  );
+  const progress: RenewProgress = { streamed: 0, renewedAt: Date.now() };
+  const renewing = (id: string, sha: string, file: string) =>
+    renewingByteSource(hubFileSource(config, id, sha, file), task.task, (bytes) => job.renewTask(task.task, bytes), RENEW_EVERY_MS, progress);
+  const source = renewing(task.id, task.sha, task.plan.tensor.file);
+  // against a base, the layer also reads the model's other tensors (biases, lora_A/B) and the base's
+  const base = task.base;
+  const delta = base && { open: (file: string) => renewing(task.id, task.sha, file), openBase: (file: string) => renewing(base.id, base.sha, file) };
   let layer;
   try {
-    layer = await runTaskWork(task, source, engine, env.REPORTS);
+    layer = await runTaskWork(task, source, engine, env.REPORTS, delta);
   } catch (error) {
     if (error instanceof TaskNotWantedError) {
       message.ack();

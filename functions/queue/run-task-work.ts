@@ -5,29 +5,41 @@ import { wideGramBlock } from "../../shared/esd/wide-gram-block.ts";
 import { compactEsd } from "../../shared/metrics/compact-esd.ts";
 import { measureLayer } from "../../shared/metrics/measure-layer.ts";
 import type { AnalysedLayer } from "../../shared/report/schema.ts";
-import { tensorValueReader } from "../../shared/safetensors/tensor-value-reader.ts";
+import type { DeltaSources } from "../../shared/analyze/analyze-layer-outcome.ts";
+import { biasDistance } from "../../shared/delta/bias-distance.ts";
+import { frobeniusNorm } from "../../shared/delta/frobenius-norm.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
 import type { LayerEngine } from "../engine.ts";
 import { getGramPart, putGramPart } from "../kv/gram-parts.ts";
 import { addGramPart } from "./add-gram-part.ts";
+import { layerValueReader } from "./layer-value-reader.ts";
 import type { TaskMessage } from "./task-message.ts";
 
 /**
  * Does one task's work, streaming its byte range from `source`: a whole layer (every column of the
  * report), a part of a split layer (its partial Gram, stored in KV), or a split layer's combine
- * (the parts added up, solved and measured). Returns the analysed layer, or null for a part.
+ * (the parts added up, solved and measured). Returns the analysed layer, or null for a part. In an
+ * analysis against a base, `delta` opens the model's other files and the base's (layerValueReader).
  */
-export async function runTaskWork(task: TaskMessage, source: ByteSource, engine: LayerEngine, kv: KVNamespace): Promise<AnalysedLayer | null> {
-  const { plan, work } = task;
-  const read = tensorValueReader(source, plan.tensor);
+export async function runTaskWork(task: TaskMessage, source: ByteSource, engine: LayerEngine, kv: KVNamespace, delta?: DeltaSources): Promise<AnalysedLayer | null> {
+  const { work } = task;
+  const { plan, read } = await layerValueReader(task.plan, source, delta);
+  // a delta layer's delta_b (its biases' distance), added as the CLI's analyzeLayerOutcome adds it
+  const withBias = async (layer: AnalysedLayer): Promise<AnalysedLayer> => {
+    if (!plan.base || !delta) return layer;
+    const { shape, dtype, esd, ...columns } = layer;
+    return { ...columns, delta_b: await biasDistance(plan.base, delta.open, delta.openBase), shape, dtype, esd };
+  };
   switch (work.kind) {
     case "layer":
-      return analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams });
+      return withBias(await analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams }));
     case "packed": {
       if (!engine.packedSpectrum) throw new Error(`the ${engine.name} engine cannot hold a Gram packed; the layer is too large for it`);
       const spectrum = await engine.packedSpectrum(plan, read);
       const columns = measureLayer(plan, spectrum);
-      return { ...columns, shape: plan.tensor.shape, dtype: plan.tensor.dtype, esd: compactEsd(spectrum, columns) };
+      // the difference streams again for its norm: the packed Gram's trace sums in another order
+      const delta_W = plan.base ? { delta_W: await frobeniusNorm(read, plan.tensor.shape.reduce((p, d) => p * d, 1)) } : {};
+      return withBias({ ...columns, ...delta_W, shape: plan.tensor.shape, dtype: plan.tensor.dtype, esd: compactEsd(spectrum, columns) });
     }
     case "tall-part": {
       const part = engine.tallGramPartial ?? tallGramPartial;
@@ -45,7 +57,7 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
       const layout = gramLayout(plan);
       const grams = Array.from({ length: layout.rf }, () => new Float64Array(layout.order * layout.order));
       for (const part of work.parts) addGramPart(layout, grams, part.work, await getGramPart(kv, task.key, part.task));
-      return analyzeLayer(plan, read, { randomize: work.randomize, seed: task.seed, eigvalsh: engine.eigvalsh, grams: async () => ({ grams }) });
+      return withBias(await analyzeLayer(plan, read, { randomize: work.randomize, seed: task.seed, eigvalsh: engine.eigvalsh, grams: async () => ({ grams }) }));
     }
   }
 }

@@ -29,4 +29,6 @@ export interface TaskMessage {
   work: TaskWork;
   /** the report's randomization seed */
   seed: number;
+  /** in an analysis against a base (delta or with_base): the base's commit, whose files `plan.base` names */
+  base?: { id: string; sha: string };
 }

@@ -3,6 +3,7 @@ import { etagMatches } from "../http/etag-matches.ts";
 import { parseKeyPath } from "../http/parse-key-path.ts";
 import { MemoryCache } from "../kv/memory-cache.ts";
 import { getLatestSha, getReportText, reportKey } from "../kv/report-store.ts";
+import { getDerivedReport, isDerivedKeyPath } from "./get-derived-report.ts";
 import { redirectToCanonical } from "./redirect-to-canonical.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
 
@@ -13,7 +14,10 @@ const reportTexts = new MemoryCache<string | null>(1_000, 48 << 20);
 
 /** GET /api/reports/{id} (latest) and /api/reports/{id}@{sha} (pinned, immutable): the report JSON. */
 export async function getReport(c: AppContext): Promise<Response> {
-  const { id, sha: pinned } = parseKeyPath(pathAfter(c, "/api/reports/"));
+  const rest = pathAfter(c, "/api/reports/");
+  // a report against a base (…@sha/delta/base@sha) is stored apart from the model's own
+  if (isDerivedKeyPath(rest)) return getDerivedReport(c, rest);
+  const { id, sha: pinned } = parseKeyPath(rest);
   const kv = c.env.REPORTS;
   const sha = pinned ?? (await latestShas.get(id, LATEST_TTL_MS, () => getLatestSha(kv, id)));
   // a stored report never changes; a missing one may appear any moment, so only found ones are kept

@@ -9,9 +9,11 @@ import { quantizedTensor, tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpo
 import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
 import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
 import { writeTrustModels } from "./write-trust-models.ts";
+import { writeDeltaModels } from "./write-delta-models.ts";
 import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../../test/helpers/write-lora-adapter.ts";
 import { writeQuantizedModels } from "../../test/helpers/write-quantized-models.ts";
 import { meta as ggufMeta } from "../../test/helpers/write-gguf.ts";
+import { writeDiffusersPipeline } from "../../test/helpers/write-diffusers-pipeline.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -59,11 +61,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await writeFile(join(dir, "formats", "lora-bad-config", "adapter_model.safetensors"), encodeLoraAdapter());
   await writeFile(join(dir, "formats", "lora-bad-config", "adapter_config.json"), "{not json");
   const trust = await writeTrustModels(join(dir, "trust"));
+  // a base and its fine-tune, an adapter's base and the adapter (delta analyses, with_base)
+  const delta = await writeDeltaModels(join(dir, "delta"));
   // GPTQ, AWQ, FP8, MXFP4 and bitsandbytes checkpoints with their float twins (`quantized/<name>-float`)
   const quantized = await writeQuantizedModels(join(dir, "quantized"));
+  // a diffusers pipeline: model_index.json and component folders (unet, text encoders, vae)
+  writeDiffusersPipeline(join(dir, "diffusers", "tiny-sd"));
   const hub = await createMockHub({
     repos: {
       ...Object.fromEntries(trust.map((folder) => [`trust/${folder}`, join(dir, "trust", folder)])),
+      ...Object.fromEntries(delta.map((folder) => [`delta/${folder}`, join(dir, "delta", folder)])),
       ...Object.fromEntries(quantized.map((folder) => [`quantized/${folder}`, join(dir, "quantized", folder)])),
       "hostile/nan-layer": join(dir, "hostile", "nan-layer"),
       "hostile/injection": join(dir, "hostile", "injection"),
@@ -80,6 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       "formats/gguf": join(dir, "formats", "gguf"),
       "formats/lora": join(dir, "formats", "lora"),
       "formats/lora-bad-config": join(dir, "formats", "lora-bad-config"),
+      "formats/diffusers": join(dir, "diffusers", "tiny-sd"),
     },
     // short-lived signatures, so re-resolution runs in the suites
     signatureTtlMs: 30_000,

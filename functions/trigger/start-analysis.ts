@@ -1,4 +1,6 @@
-import { ADAPTER_CONFIG, chooseWeightFiles, PYTORCH_INDEX, SAFETENSORS_INDEX } from "../../shared/analyze/choose-weight-files.ts";
+import { ADAPTER_CONFIG, chooseWeightFiles } from "../../shared/analyze/choose-weight-files.ts";
+import { isSafetensorsIndex } from "../../shared/safetensors/list-model-tensors.ts";
+import { isPytorchIndex } from "../../shared/pytorch/list-pytorch-tensors.ts";
 import { AdapterConfigError } from "../../shared/analyze/parse-adapter-config.ts";
 import { readAdapterConfig } from "../../shared/analyze/read-adapter-config.ts";
 import type { AdapterInfo } from "../../shared/report/schema.ts";
@@ -51,10 +53,9 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
 
   const weights = chooseWeightFiles(resolved.files);
   if (weights instanceof WeightFilesError) throw weights;
-  const indexFile = weights.files.find((f) => f === SAFETENSORS_INDEX || f === PYTORCH_INDEX) ?? null;
   const sizes = new Map(resolved.files.map((f) => [f.name, f.size]));
-  const shards = indexFile === null ? weights.files : checkIndex(await readIndex(config, id, sha, indexFile), indexFile, sizes, config.limits);
-  const files = shards.map((name) => ({ name, size: sizes.get(name) ?? 0 }));
+  const weightFiles = await indexedWeightFiles(weights.files, (indexFile) => readIndex(config, id, sha, indexFile), sizes, config.limits);
+  const files = weightFiles.filter((name) => !isIndex(name)).map((name) => ({ name, size: sizes.get(name) ?? 0 }));
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (total > config.maxModelBytes) {
     throw new ApiError(413, "model_too_large", `${id} holds ${total} bytes of weights, more than this service's limit of ${config.maxModelBytes}`);
@@ -69,7 +70,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
     sha,
     revision: asked,
     family: resolved.family,
-    weightFiles: indexFile === null ? shards : [indexFile, ...shards],
+    weightFiles,
     files,
     defaultBranch,
     committed_at: resolved.lastModified,
@@ -84,7 +85,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
  * open it, but what it reads would be published, and telling "private" from "missing" would make
  * the trigger an oracle for private repo names.
  */
-async function lookupPublic(env: Env, id: string, revision: string): Promise<ResolvedModel> {
+export async function lookupPublic(env: Env, id: string, revision: string): Promise<ResolvedModel> {
   const missing = () => new ApiError(404, "model_not_found", `there is no public model ${id} on the Hub`);
   let resolved: ResolvedModel;
   try {
@@ -98,7 +99,7 @@ async function lookupPublic(env: Env, id: string, revision: string): Promise<Res
 }
 
 /** Gated repos are analysed (and their reports published) only when the operator named them. */
-function publishable(resolved: ResolvedModel, config: ServiceConfig): ResolvedModel {
+export function publishable(resolved: ResolvedModel, config: ServiceConfig): ResolvedModel {
   if (resolved.gated !== false && !config.gatedRepos.has(resolved.id)) {
     throw new ApiError(
       403,
@@ -110,7 +111,7 @@ function publishable(resolved: ResolvedModel, config: ServiceConfig): ResolvedMo
 }
 
 /** A PEFT adapter repo's config, read here so the job's report records it; a bad one refuses the repo. */
-async function readAdapter(config: ServiceConfig, id: string, sha: string): Promise<AdapterInfo> {
+export async function readAdapter(config: ServiceConfig, id: string, sha: string): Promise<AdapterInfo> {
   try {
     return await readAdapterConfig(hubFileSource(config, id, sha, ADAPTER_CONFIG));
   } catch (error) {
@@ -119,16 +120,40 @@ async function readAdapter(config: ServiceConfig, id: string, sha: string): Prom
   }
 }
 
-async function readIndex(config: ServiceConfig, id: string, sha: string, file: string): Promise<SafetensorsIndex> {
+export async function readIndex(config: ServiceConfig, id: string, sha: string, file: string): Promise<SafetensorsIndex> {
   const source = hubFileSource(config, id, sha, file);
   const size = await source.size();
   if (size > MAX_INDEX_BYTES) throw new ApiError(422, "invalid_index", `${file} is ${size} bytes, too large for an index`);
   const text = new TextDecoder().decode(await source.read(0, size));
-  return file === PYTORCH_INDEX ? parsePytorchIndex(text, file) : parseSafetensorsIndex(text, file);
+  return isPytorchIndex(file) ? parsePytorchIndex(text, file) : parseSafetensorsIndex(text, file);
+}
+
+const isIndex = (file: string) => isSafetensorsIndex(file) || isPytorchIndex(file);
+const folderOf = (file: string) => file.slice(0, file.lastIndexOf("/") + 1);
+
+/**
+ * The files the job reads: each index (the model's, or each component's in a diffusers pipeline)
+ * followed by only the shards it names, once it is known to name few enough that the repo has;
+ * files of a folder without an index as chosen.
+ */
+export async function indexedWeightFiles(
+  chosen: readonly string[],
+  read: (indexFile: string) => Promise<SafetensorsIndex>,
+  sizes: ReadonlyMap<string, number>,
+  limits: JobLimits,
+): Promise<string[]> {
+  const indexed = new Set(chosen.filter(isIndex).map(folderOf));
+  const out: string[] = [];
+  for (const file of chosen) {
+    const folder = folderOf(file);
+    if (isIndex(file)) out.push(file, ...checkIndex(await read(file), file, sizes, limits, folder).map((shard) => folder + shard));
+    else if (!indexed.has(folder)) out.push(file);
+  }
+  return out;
 }
 
 /** The index's shards, once it is known to name few enough of them, and only files the repo has. */
-function checkIndex(index: SafetensorsIndex, file: string, sizes: ReadonlyMap<string, number>, limits: JobLimits): string[] {
+export function checkIndex(index: SafetensorsIndex, file: string, sizes: ReadonlyMap<string, number>, limits: JobLimits, folder: string): string[] {
   if (index.files.length > limits.maxShards) {
     throw new ApiError(413, "too_many_shards", `${file} names ${index.files.length} shards; this service reads at most ${limits.maxShards}`);
   }
@@ -137,7 +162,7 @@ function checkIndex(index: SafetensorsIndex, file: string, sizes: ReadonlyMap<st
   }
   const long = index.weight_map.find(([tensor]) => tensor.length > limits.maxNameLength);
   if (long) throw new ApiError(422, "invalid_index", `${file} names a tensor of ${long[0].length} characters; this service reads names of at most ${limits.maxNameLength}`);
-  const absent = index.files.find((shard) => !sizes.has(shard));
+  const absent = index.files.find((shard) => !sizes.has(folder + shard));
   if (absent !== undefined) throw new ApiError(422, "invalid_index", `${file} names the shard ${JSON.stringify(absent.slice(0, 200))}, which the repo does not have`);
   return index.files;
 }

@@ -38,5 +38,20 @@ describe("summarizeLayers", () => {
     const s = summarizeLayers([]);
     expect(s.reference.alpha).toBeNull();
     expect(s.successful_fits.layers).toBe(0);
+    expect(s).not.toHaveProperty("avg_dW");
+  });
+
+  it("averages a delta analysis's delta_W and delta_b over its layers, as the reference's distances", () => {
+    const s = summarizeLayers([layer("a", { delta_W: 1, delta_b: 0.5 }), layer("b", { delta_W: 2, delta_b: 0 }), layer("c", { delta_W: 6, status: "failed", alpha: -1 })]);
+    expect(s.avg_dW).toBe(3);
+    // a layer without delta_b (no bias in both) counts as the reference's 0
+    expect(s.avg_db).toBeCloseTo(0.5 / 3, 15);
+    expect(summarizeLayers([layer("a", { delta_W: null, delta_b: 1 })])).toMatchObject({ avg_dW: null, avg_db: 1 });
+  });
+
+  it("leaves them out of reports that are not deltas", () => {
+    const s = summarizeLayers([layer("a", {}), layer("b", {})]);
+    expect(s).not.toHaveProperty("avg_dW");
+    expect(s).not.toHaveProperty("avg_db");
   });
 });

@@ -16,7 +16,10 @@ function means(layers: readonly LayerColumns[]): SummaryMetrics {
  * metric, failed fits (α = −1) included as the reference includes them, and the same means over
  * the layers whose power-law fit succeeded. A metric that is not finite in some layer (log_norm of
  * an all-zero layer is −∞) makes the reference's mean non-finite too: that mean is null, and a note
- * says which layers caused it. Skipped and failed layers are counted by the caller.
+ * says which layers caused it. Skipped and failed layers are counted by the caller. A delta
+ * analysis's layers (those carrying delta_W, §11) also give the reference's `distances` averages
+ * avg_dW and avg_db, the plain means of the two columns (`np.mean`, weightwatcher 0.7.5.5
+ * 2750–2751); other reports have neither.
  */
 export function summarizeLayers(layers: readonly LayerColumns[], counts: { skipped?: number; failed?: number } = {}): ReportSummary {
   const successful = layers.filter((l) => l.status === "success");
@@ -41,5 +44,13 @@ export function summarizeLayers(layers: readonly LayerColumns[], counts: { skipp
     over_trained: layers.filter((l) => l.warning === "over-trained").length,
     under_trained: layers.filter((l) => l.warning === "under-trained").length,
     notes,
+    ...deltaAverages(layers),
   };
+}
+
+/** avg_dW and avg_db over the delta layers, present only when some layer is a delta (delta_b absent counts as the reference's 0). */
+function deltaAverages(layers: readonly LayerColumns[]): { avg_dW?: Num; avg_db?: Num } {
+  const deltas = layers.filter((l) => l.delta_W !== undefined);
+  if (deltas.length === 0) return {};
+  return { avg_dW: mean(deltas.map((l) => l.delta_W!)), avg_db: mean(deltas.map((l) => l.delta_b ?? 0)) };
 }

@@ -1,0 +1,38 @@
+import type { Report } from "../../shared/report/schema.ts";
+
+// A report against a base lives apart from the model's own (`report:` / `latest:`, report-store.ts):
+// `derived:{key}` → report JSON, the rest under `derived-piece:{key}:{n}` when one value cannot hold
+// it. Outside the `report:` prefix, so neither /api/reports (the site's build), `latest`, the
+// leaderboard nor the model's badge ever sees it.
+const DERIVED = "derived:";
+const PIECE = "derived-piece:";
+// KV holds at most 25 MiB per value
+const PIECE_BYTES = 20 << 20;
+
+/** Stores a finished report against a base under its derived key; the first piece is written last, so readers never see a partial one. */
+export async function putDerivedReport(kv: KVNamespace, key: string, report: Report): Promise<void> {
+  const bytes = new TextEncoder().encode(JSON.stringify(report));
+  const pieces = Math.max(1, Math.ceil(bytes.byteLength / PIECE_BYTES));
+  for (let n = 1; n < pieces; n++) await kv.put(`${PIECE}${key}:${n}`, bytes.subarray(n * PIECE_BYTES, (n + 1) * PIECE_BYTES));
+  await kv.put(DERIVED + key, bytes.subarray(0, PIECE_BYTES), { metadata: { pieces } });
+}
+
+/** The report JSON text under a derived key, or null. */
+export async function getDerivedReportText(kv: KVNamespace, key: string): Promise<string | null> {
+  const first = await kv.getWithMetadata<{ pieces?: number }>(DERIVED + key, "arrayBuffer");
+  if (first.value === null) return null;
+  const pieces = first.metadata?.pieces ?? 1;
+  const parts: ArrayBuffer[] = [first.value];
+  for (let n = 1; n < pieces; n++) {
+    const piece = await kv.get(`${PIECE}${key}:${n}`, "arrayBuffer");
+    if (piece === null) return null;
+    parts.push(piece);
+  }
+  const whole = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    whole.set(new Uint8Array(part), at);
+    at += part.byteLength;
+  }
+  return new TextDecoder().decode(whole);
+}

@@ -1,0 +1,63 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { seededRandom } from "../../test/helpers/seeded-random.ts";
+import { tinyLlama, type TinyTensor } from "../../test/helpers/tiny-llama.ts";
+import { encodeSafetensors, type TensorSpec } from "../../test/helpers/write-safetensors.ts";
+import { encodeLoraAdapter, LORA_IN, LORA_OUT, LORA_R } from "../../test/helpers/write-lora-adapter.ts";
+
+const specs = (tensors: TinyTensor[]): TensorSpec[] => tensors.map((t) => ({ name: t.hf, dtype: "F32", shape: t.shape, data: t.values }));
+
+/** w' = fl32(w + 0.05·rms(w)·u), u uniform on [−1, 1) from the seed: a fine-tune's small update, deterministic. */
+function perturb(values: Float32Array, seed: number): Float32Array {
+  const random = seededRandom(seed);
+  const rms = Math.sqrt(values.reduce((s, v) => s + v * v, 0) / values.length);
+  return values.map((v) => Math.fround(v + 0.05 * rms * (2 * random() - 1)));
+}
+
+function biasValues(n: number, seed: number): Float32Array {
+  const random = seededRandom(seed);
+  return Float32Array.from({ length: n }, () => random() - 0.5);
+}
+
+/**
+ * A base model and its fine-tune for the Worker suites' delta analyses (mounted as `delta/{folder}`):
+ * - `base`: a small Llama block (hidden 256, MLP 512: with the suites' EDGE_TASK_FLOPS its MLP
+ *   layers split into tall parts and wide blocks) with a q_proj bias;
+ * - `tuned`: every tensor perturbed, the q_proj bias too, its embedding grown from 96 to 100 rows
+ *   (a shape the base lacks) and a `score` head the base has not; its card names `delta/base`;
+ * - `lora-base`: the q_proj and v_proj the suites' adapter (write-lora-adapter.ts) adapts;
+ * - `lora`: that adapter, its config naming `delta/lora-base`.
+ */
+export async function writeDeltaModels(dir: string): Promise<string[]> {
+  const folders: string[] = [];
+  const write = async (folder: string, files: Record<string, Uint8Array | string>) => {
+    await mkdir(join(dir, folder), { recursive: true });
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(dir, folder, name), bytes);
+    folders.push(folder);
+  };
+  const base = tinyLlama({ hidden: 256, intermediate: 512, vocab: 96, seed: 21 });
+  const bias = { name: "model.layers.0.self_attn.q_proj.bias", dtype: "F32" as const, shape: [256] };
+  await write("base", { "model.safetensors": encodeSafetensors([...specs(base), { ...bias, data: biasValues(256, 22) }]), "config.json": JSON.stringify({ model_type: "llama" }) });
+
+  const grown = tinyLlama({ hidden: 256, intermediate: 512, vocab: 100, seed: 23 }).find((t) => t.hf === "model.embed_tokens.weight")!;
+  const tuned = base.map((t, i) => (t.hf === grown.hf ? grown : { ...t, values: perturb(t.values, 100 + i) }));
+  const score = { name: "score.weight", dtype: "F32" as const, shape: [24, 256], data: perturb(new Float32Array(24 * 256).fill(0.01), 99) };
+  await write("tuned", {
+    "model.safetensors": encodeSafetensors([...specs(tuned), { ...bias, data: perturb(biasValues(256, 22), 98) }, score]),
+    "config.json": JSON.stringify({ model_type: "llama" }),
+    "README.md": "---\nbase_model: delta/base\nbase_model_relation: finetune\n---\n# a fine-tune\n",
+  });
+
+  const random = seededRandom(31);
+  const w = (out: number) => Float32Array.from({ length: out * LORA_IN }, () => 0.2 * (2 * random() - 1));
+  await write("lora-base", {
+    "model.safetensors": encodeSafetensors(
+      (Object.keys(LORA_OUT) as (keyof typeof LORA_OUT)[]).map((m) => ({ name: `model.layers.0.self_attn.${m}.weight`, dtype: "F32" as const, shape: [LORA_OUT[m], LORA_IN], data: w(LORA_OUT[m]) })),
+    ),
+  });
+  await write("lora", {
+    "adapter_model.safetensors": encodeLoraAdapter(),
+    "adapter_config.json": JSON.stringify({ peft_type: "LORA", r: LORA_R, lora_alpha: 24, target_modules: Object.keys(LORA_OUT), base_model_name_or_path: "delta/lora-base" }),
+  });
+  return folders;
+}
