@@ -1,11 +1,14 @@
 import { badgeContent } from "../../shared/badge/badge-content.ts";
+import { badgeWithBase } from "../../shared/badge/badge-with-base.ts";
 import { renderBadgeSvg } from "../../shared/badge/render-badge-svg.ts";
 import { shieldsEndpoint } from "../../shared/badge/shields-endpoint.ts";
+import { parseModelId } from "../../shared/hub/parse-model-id.ts";
+import type { Report } from "../../shared/report/schema.ts";
 import { ApiError } from "../http/api-error.ts";
 import { etagMatches } from "../http/etag-matches.ts";
 import { parseKeyPath } from "../http/parse-key-path.ts";
 import { MemoryCache } from "../kv/memory-cache.ts";
-import { getRowMetadata } from "../kv/report-store.ts";
+import { getReportText, getRowMetadata } from "../kv/report-store.ts";
 import { redirectToCanonical } from "./redirect-to-canonical.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
 
@@ -15,11 +18,35 @@ const PINNED_SECONDS = 31_536_000;
 // a new report shows on the latest badge this late at most (readers cache it 300 s anyway)
 const LATEST_TTL_MS = 10_000;
 const rows = new MemoryCache<Awaited<ReturnType<typeof getRowMetadata>>>(10_000, 16 << 20);
+// the base a report names never changes (reports are immutable), so one read per key is enough
+const bases = new MemoryCache<string | null>(10_000, 4 << 20);
 
 /**
- * GET /badge/{id}[@sha].svg|.json. Pinned badges are immutable; latest ones are cached briefly and
- * carry an ETag (304 on a match). A model without a report gets the neutral "not analysed" badge,
- * linking to the page that starts its analysis.
+ * The Hub id of the base a stored report names first (model.lineage), or null. The row metadata
+ * does not carry lineage, so this reads the report once per key and isolate.
+ */
+async function namedBase(kv: KVNamespace, id: string, sha: string): Promise<string | null> {
+  return bases.get(`${id}@${sha}`, Infinity, async () => {
+    const text = await getReportText(kv, id, sha);
+    const named = text === null ? undefined : (JSON.parse(text) as Report).model.lineage?.base_models[0]?.id;
+    if (typeof named !== "string") return null;
+    try {
+      const ref = parseModelId(named);
+      return ref.id === named && ref.revision === null ? named : null;
+    } catch {
+      // a path or a name the source wrote, not a Hub id: no base badge to look up
+      return null;
+    }
+  }, (base) => 64 + (base?.length ?? 0));
+}
+
+/**
+ * GET /badge/{id}[@sha].svg|.json[?base=1]. Pinned badges are immutable; latest ones are cached
+ * briefly and carry an ETag (304 on a match). A model without a report gets the neutral "not
+ * analysed" badge, linking to the page that starts its analysis. `?base=1` adds the α of the
+ * latest report of the base the model's report names first ("3.10 well-trained (base 3.40)");
+ * without a report of that base it is the plain badge. The base's report may change, so such a
+ * badge is cached as a latest one even when pinned.
  */
 export async function getBadge(c: AppContext): Promise<Response> {
   const rest = pathAfter(c, "/badge/");
@@ -33,12 +60,17 @@ export async function getBadge(c: AppContext): Promise<Response> {
     if (moved) return moved;
   }
   if (pinned && found === null) throw new ApiError(404, "report_not_found", `no report of ${id}@${pinned}`);
-  const content = badgeContent(found === null ? null : { successfulFitAlpha: found.metadata.summary.successful_fit_alpha, layersFailed: found.metadata.summary.layers_failed });
-  const seconds = pinned ? PINNED_SECONDS : found === null ? NOT_ANALYSED_SECONDS : LATEST_SECONDS;
-  const etag = `"${format}-${found?.sha ?? "none"}"`;
+  const own = badgeContent(found === null ? null : { successfulFitAlpha: found.metadata.summary.successful_fit_alpha, layersFailed: found.metadata.summary.layers_failed });
+  const withBase = c.req.query("base") === "1" && found !== null;
+  const baseId = withBase ? await namedBase(c.env.REPORTS, id, found.sha) : null;
+  const baseRow = baseId === null ? null : await rows.get(`${baseId}@`, LATEST_TTL_MS, () => getRowMetadata(c.env.REPORTS, baseId, null), () => 1024);
+  const content = baseRow === null ? own : badgeWithBase(own, { successfulFitAlpha: baseRow.metadata.summary.successful_fit_alpha });
+  const immutable = Boolean(pinned) && !withBase;
+  const seconds = immutable ? PINNED_SECONDS : found === null ? NOT_ANALYSED_SECONDS : LATEST_SECONDS;
+  const etag = `"${format}-${found?.sha ?? "none"}${withBase ? `-base-${baseRow?.sha ?? "none"}` : ""}"`;
   const headers: Record<string, string> = {
     "content-type": format === "svg" ? "image/svg+xml; charset=utf-8" : "application/json; charset=utf-8",
-    "cache-control": pinned ? `public, max-age=${PINNED_SECONDS}, immutable` : `public, max-age=${seconds}`,
+    "cache-control": immutable ? `public, max-age=${PINNED_SECONDS}, immutable` : `public, max-age=${seconds}`,
     etag,
     "access-control-allow-origin": "*",
   };

@@ -19,11 +19,74 @@ const convnetSeries = [
   { id: "example/convnet-xl", stages: [64, 128, 256, 256, 256, 256], alpha: 3.0, created: "2026-01-06T10:00:00.000Z" },
 ];
 
+/**
+ * A model tree (model.lineage): a base, two fine-tunes, a LoRA adapter and a quantized copy, each
+ * naming the base as its card would, plus a delta analysis of the chat fine-tune against the base
+ * (an earlier report at its own commit, so the plain report stays the model's latest).
+ */
+export const TREE = {
+  base: "tiny/base-lm",
+  chat: "tiny/base-lm-chat",
+  code: "tiny/base-lm-code",
+  lora: "tiny/base-lm-lora",
+  q4: "tiny/base-lm-q4",
+};
+
+function treeSpecs(): { file: string; spec: ReportSpec }[] {
+  const layout = llamaLayout(2, 64, 176, 1000).filter((l) => l.name !== "model.embed_tokens" && l.name !== "lm_head");
+  const at = (alpha: number, moved: Record<number, number> = {}) => layout.map((l, i) => ({ ...l, alpha: moved[i] ?? alpha + (i % 3) * 0.15 }));
+  const parent = (relation: string, source: "card" | "adapter" = "card") => [{ id: TREE.base, relation, source }];
+  const adapter = layout
+    .filter((l) => /q_proj|v_proj/.test(l.name))
+    .map((l) => ({ name: `base_model.model.${l.name}.lora_BA`, shape: [64, 64], dtype: "F32", alpha: 2.6 }));
+  return [
+    { file: "tree-base.json", spec: { id: TREE.base, family: "tinylm", sha: sha(30), createdAt: "2026-02-01T10:00:00.000Z", seed: 130, layers: at(3.6) } },
+    {
+      file: "tree-chat.json",
+      spec: { id: TREE.chat, family: "tinylm", sha: sha(31), createdAt: "2026-02-03T10:00:00.000Z", seed: 131, layers: at(3.2, { 2: 2.1, 9: 5.4 }), lineage: parent("finetune") },
+    },
+    {
+      file: "tree-code.json",
+      spec: { id: TREE.code, family: "tinylm", sha: sha(32), createdAt: "2026-02-04T10:00:00.000Z", seed: 132, layers: at(4.3), lineage: parent("finetune") },
+    },
+    {
+      file: "tree-lora.json",
+      spec: { id: TREE.lora, family: "tinylm", sha: sha(33), createdAt: "2026-02-05T10:00:00.000Z", seed: 133, layers: adapter, lineage: parent("adapter", "adapter") },
+    },
+    {
+      file: "tree-q4.json",
+      spec: {
+        id: TREE.q4,
+        family: "tinylm",
+        sha: sha(34),
+        createdAt: "2026-02-06T10:00:00.000Z",
+        seed: 134,
+        layers: at(3.7).map((l) => ({ ...l, dtype: "Q4_K" })),
+        lineage: parent("quantized"),
+      },
+    },
+    {
+      file: "tree-chat-delta.json",
+      spec: {
+        id: TREE.chat,
+        family: "tinylm",
+        sha: sha(35),
+        createdAt: "2026-02-02T10:00:00.000Z",
+        seed: 135,
+        layers: at(2.4),
+        lineage: parent("finetune"),
+        deltaBase: { id: TREE.base, source: "hub", revision: "main", sha: sha(30), files: [{ name: "model.safetensors", size: 1234567 }] },
+      },
+    },
+  ];
+}
+
 /** The fixture reports the site is built from in tests (written by write-fixture-reports.ts). */
 export function fixtureReportSpecs(): { file: string; spec: ReportSpec }[] {
   const llamaMini = llamaLayout(4, 256, 688, 32000);
   const gpt2 = gpt2Layout(12, 96);
   return [
+    ...treeSpecs(),
     {
       file: "llama-mini-new.json",
       spec: {

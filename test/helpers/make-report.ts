@@ -1,5 +1,5 @@
 import { summarizeLayers } from "../../shared/metrics/summarize-layers.ts";
-import { COMPATIBLE_WITH, REPORT_SCHEMA, type Report } from "../../shared/report/schema.ts";
+import { COMPATIBLE_WITH, REPORT_SCHEMA, type BaseModelRef, type DeltaBaseIdentity, type Report } from "../../shared/report/schema.ts";
 import { makeLayer, type LayerSpec } from "./make-layer.ts";
 import { seededRandom } from "./seeded-random.ts";
 
@@ -18,6 +18,10 @@ export interface ReportSpec {
   files?: { name: string; size: number }[];
   dtypes?: string[];
   notes?: string[];
+  /** model.lineage.base_models: the bases the model names for itself */
+  lineage?: BaseModelRef[];
+  /** method.base: a delta analysis (W − W_base) against this base; every layer then gets delta_W and delta_b */
+  deltaBase?: DeltaBaseIdentity;
 }
 
 /**
@@ -32,7 +36,9 @@ export function makeReport(spec: ReportSpec): Report {
   const layerId = (name: string) => names.indexOf(name);
   const layers = spec.layers
     .map((l) => makeLayer(l, layerId(l.name), random, randomize))
-    .sort((a, b) => a.layer_id - b.layer_id);
+    .sort((a, b) => a.layer_id - b.layer_id)
+    // drawn after every layer, so reports without a delta base keep their numbers
+    .map((l) => (spec.deltaBase ? { ...l, delta_W: 0.5 + random() * 4, delta_b: 0 } : l));
   const skipped = (spec.skipped ?? []).map((s) => ({
     layer_id: layerId(s.name),
     name: s.name,
@@ -53,7 +59,7 @@ export function makeReport(spec: ReportSpec): Report {
   return {
     schema: REPORT_SCHEMA,
     tool: { name: "heavytail", version: "0.1.0" },
-    method: { compatible_with: COMPATIBLE_WITH, mp_fit: true, randomize, seed: randomize ? spec.seed : null, engine: "js-f64" },
+    method: { compatible_with: COMPATIBLE_WITH, mp_fit: true, randomize, seed: randomize ? spec.seed : null, engine: "js-f64", ...(spec.deltaBase && { base: spec.deltaBase }) },
     model: {
       id: spec.id,
       source: spec.source ?? "hub",
@@ -63,6 +69,7 @@ export function makeReport(spec: ReportSpec): Report {
       parameters,
       dtypes: spec.dtypes ?? [...new Set(all.map((l) => dtypeOf(l.dtype)))],
       family: spec.family,
+      ...(spec.lineage && { lineage: { base_models: spec.lineage } }),
     },
     created_at: spec.createdAt,
     summary: { ...summary, notes: [...summary.notes, ...(spec.notes ?? [])] },

@@ -57,7 +57,7 @@ describe("the site built from fixture reports", () => {
   it("leaves out documents that are not valid reports, and says so", () => {
     expect(site.stderr).toContain("not-json.json");
     expect(site.stderr).toContain("wrong-schema.json");
-    expect(site.stdout).toMatch(/12 models, 13 reports \(2 left out\)/);
+    expect(site.stdout).toMatch(/17 models, 19 reports \(2 left out\)/);
     expect(existsSync(join(site.dist, "bad", "report"))).toBe(false);
   });
 

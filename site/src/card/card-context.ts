@@ -1,5 +1,6 @@
 import type { Report } from "../../../shared/report/schema.ts";
 import type { ModelEntry } from "../lib/catalog-types.ts";
+import type { CompareCandidate } from "./compare-picker.ts";
 import { reportPaths, type ReportPaths } from "../lib/report-paths.ts";
 
 /** Where the card's links go: its model's card, this report's folder, spectra page and raw JSON. */
@@ -35,6 +36,8 @@ export interface CardContext {
   notice: string | null;
   /** inside another page (the local analysis): no breadcrumbs, an h2 title */
   embedded: boolean;
+  /** models the build knows to be related (base, same base, same family), for the compare picker; absent where not known */
+  compareWith?: CompareCandidate[];
 }
 
 const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
@@ -50,8 +53,15 @@ export function liveLinks(id: string, sha: string | null, api: string): CardLink
 }
 
 /** The context of a card the build renders. */
-export function staticCardContext(options: { model: ModelEntry; report: Report; pinned: boolean; siteUrl: string; serviceBase: string }): CardContext {
-  const { model, report, pinned, siteUrl, serviceBase } = options;
+export function staticCardContext(options: {
+  model: ModelEntry;
+  report: Report;
+  pinned: boolean;
+  siteUrl: string;
+  serviceBase: string;
+  compareWith?: CompareCandidate[];
+}): CardContext {
+  const { model, report, pinned, siteUrl, serviceBase, compareWith } = options;
   return {
     links: reportPaths(model.slug, report.model.sha),
     siteUrl,
@@ -67,6 +77,7 @@ export function staticCardContext(options: { model: ModelEntry; report: Report; 
     })),
     notice: null,
     embedded: false,
+    ...(compareWith && { compareWith }),
   };
 }
 

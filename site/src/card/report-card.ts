@@ -5,6 +5,7 @@ import { formatParameters } from "../lib/format-parameters.ts";
 import { alphaHistogramPlot } from "./alpha-histogram-plot.ts";
 import { badgePanel } from "./badge-panel.ts";
 import type { CardContext } from "./card-context.ts";
+import { comparePicker } from "./compare-picker.ts";
 import { correlationFlow } from "./correlation-flow.ts";
 import { esdPlot } from "./esd-plot.ts";
 import { exact, html, type Html } from "./html.ts";
@@ -81,7 +82,7 @@ export function renderReportCard(report: Report, ctx: CardContext): string {
     report.layers,
     report.method.randomize,
     links.spectra,
-  )}</section>${skippedAndFailed(report.skipped, report.failed)}<div class="grid-2" style="margin-top: 1.25rem">${badgePanel(
+  )}</section>${skippedAndFailed(report.skipped, report.failed)}${!ctx.embedded && comparePicker(report, ctx.compareWith ?? [])}<div class="grid-2" style="margin-top: 1.25rem">${badgePanel(
     report,
     `${ctx.siteUrl}${links.card}`,
     ctx.serviceOrigin,

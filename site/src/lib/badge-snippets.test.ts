@@ -24,4 +24,12 @@ describe("badgeSnippets", () => {
     expect(urls.svg).toBe("http://127.0.0.1:8787/badge/a/%22%3E%3Cx.svg");
     expect(badgeSnippets(urls)).toHaveLength(4);
   });
+
+  it("offers the badge with the base's α when the model names a base", () => {
+    const urls = badgeUrls("org/chat", null, "https://ht.example.org", "https://ht.example.org/org/chat/", true);
+    expect(urls.withBaseSvg).toBe("https://ht.example.org/badge/org/chat.svg?base=1");
+    const last = badgeSnippets(urls).at(-1)!;
+    expect(last.label).toBe("Markdown, with its base's α");
+    expect(last.text).toBe("[![heavytail α](https://ht.example.org/badge/org/chat.svg?base=1)](https://ht.example.org/org/chat/)");
+  });
 });

@@ -7,24 +7,27 @@ export interface BadgeUrls {
   svg: string;
   endpoint: string;
   pinnedSvg: string | null;
+  /** the badge with the base's α beside the model's (`?base=1`), when the model names a base */
+  withBaseSvg: string | null;
   card: string;
 }
 
 /** A Hub id as URL path segments (each escaped, the slash kept). */
 const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
 
-/** The service's badge URLs for a model (docs/api.md: `/badge/{org}/{name}.svg`, `.json`, `@{sha}`). */
-export function badgeUrls(id: string, sha: string | null, serviceOrigin: string, cardUrl: string): BadgeUrls {
+/** The service's badge URLs for a model (docs/api.md: `/badge/{org}/{name}.svg`, `.json`, `@{sha}`, `?base=1`). */
+export function badgeUrls(id: string, sha: string | null, serviceOrigin: string, cardUrl: string, namesBase = false): BadgeUrls {
   const base = `${serviceOrigin}/badge/${idPath(id)}`;
   return {
     svg: `${base}.svg`,
     endpoint: `${base}.json`,
     pinnedSvg: sha ? `${base}@${encodeURIComponent(sha)}.svg` : null,
+    withBaseSvg: namesBase ? `${base}.svg?base=1` : null,
     card: cardUrl,
   };
 }
 
-/** Copy-ready embeds of a model's badge: Markdown, HTML, shields.io endpoint, and one pinned to a commit. */
+/** Copy-ready embeds of a model's badge: Markdown, HTML, shields.io endpoint, one pinned to a commit, one with the base's α. */
 export function badgeSnippets(urls: BadgeUrls): BadgeSnippet[] {
   const alt = "heavytail α";
   const shields = `https://img.shields.io/endpoint?url=${encodeURIComponent(urls.endpoint)}`;
@@ -35,5 +38,6 @@ export function badgeSnippets(urls: BadgeUrls): BadgeSnippet[] {
     { label: "shields.io endpoint JSON", text: urls.endpoint },
   ];
   if (urls.pinnedSvg) snippets.push({ label: "Markdown, pinned to this revision", text: `[![${alt}](${urls.pinnedSvg})](${urls.card})` });
+  if (urls.withBaseSvg) snippets.push({ label: "Markdown, with its base's α", text: `[![${alt}](${urls.withBaseSvg})](${urls.card})` });
   return snippets;
 }

@@ -1,7 +1,7 @@
 import { sanitizePathSegment } from "./sanitize-path-segment.ts";
 
 /** Top-level paths of the site (and of the service in front of it) that a model page must not take. */
-const RESERVED = new Set(["method", "trends", "analyze", "analyze-local", "api", "badge", "_astro", "_live", "favicon.svg", "index.html"]);
+const RESERVED = new Set(["method", "trends", "compare", "lineage", "analyze", "analyze-local", "api", "badge", "_astro", "_live", "favicon.svg", "index.html"]);
 
 /**
  * The site path of a model (no leading or trailing slash). Hub ids keep the Hub's own shape,

@@ -1,0 +1,43 @@
+import type { Num, Report } from "../../../shared/report/schema.ts";
+import { exact, html, type Html } from "../card/html.ts";
+import { formatMetric } from "../lib/format-metric.ts";
+import { formatParameters } from "../lib/format-parameters.ts";
+import { readAlpha } from "../lib/read-alpha.ts";
+import { familyDelta } from "../lineage/family-delta.ts";
+
+const ROWS: { label: string; note: string; value: (r: Report) => Num; digits: number }[] = [
+  { label: "mean α, fitted layers", note: "the badge's number", value: (r) => r.summary.successful_fits.alpha, digits: 2 },
+  { label: "log α-norm", note: "lower is better within a series", value: (r) => r.summary.reference.log_alpha_norm, digits: 3 },
+  { label: "mean α", note: "the reference's mean", value: (r) => r.summary.reference.alpha, digits: 3 },
+  { label: "α̂ (weighted α)", note: "α · log10 λmax", value: (r) => r.summary.reference.alpha_weighted, digits: 3 },
+  { label: "log spectral norm", note: "log10 λmax", value: (r) => r.summary.reference.log_spectral_norm, digits: 3 },
+  { label: "log Frobenius norm", note: "log10 Σλ", value: (r) => r.summary.reference.log_norm, digits: 3 },
+  { label: "stable rank", note: "Σλ / λmax", value: (r) => r.summary.reference.stable_rank, digits: 2 },
+  { label: "MP softrank", note: "MP bulk edge / λmax", value: (r) => r.summary.reference.mp_softrank, digits: 3 },
+  { label: "layers analysed", note: "", value: (r) => r.summary.layers_analysed, digits: 0 },
+  { label: "α < 2 (over-trained)", note: "layers", value: (r) => r.summary.over_trained, digits: 0 },
+  { label: "α > 6 (under-trained)", note: "layers", value: (r) => r.summary.under_trained, digits: 0 },
+  { label: "layers failed", note: "", value: (r) => r.summary.layers_failed, digits: 0 },
+];
+
+const signed = (v: Num, digits: number) => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatMetric(Math.abs(v), digits)}`);
+
+function headline(report: Report, href: string, side: "a" | "b"): Html {
+  const reading = readAlpha(report.summary.successful_fits.alpha);
+  return html`<div class="compare-model"><div class="muted small">${side}${report.method.base && " · a delta analysis of"}</div><a class="compare-id" href="${href}">${report.model.id}</a><div><span class="chip ${
+    reading.verdict
+  }">${reading.label}</span> <span class="muted small">${formatParameters(report.model.parameters)} parameters${report.model.family && html` · ${report.model.family}`}</span></div></div>`;
+}
+
+/** Both models' summaries side by side: the headline reading of each, then every mean with b − a. */
+export function summaryComparison(a: Report, b: Report, hrefs: { a: string; b: string }): Html {
+  return html`<section class="panel" aria-labelledby="compare-summary-title" data-compare-summary><h2 id="compare-summary-title">Summaries</h2><div class="compare-heads">${headline(a, hrefs.a, "a")}${headline(b, hrefs.b, "b")}</div><div class="table-wrap"><table class="data"><thead><tr><th scope="col" class="text">metric</th><th scope="col" class="wrap" title="${a.model.id}">a</th><th scope="col" class="wrap" title="${
+    b.model.id
+  }">b</th><th scope="col" title="b − a">Δ (b − a)</th></tr></thead><tbody>${ROWS.map((row) => {
+    const [x, y] = [row.value(a), row.value(b)];
+    return html`<tr><th scope="row" class="text wrap">${row.label}${row.note && html`<div class="muted small" style="font-weight: 400">${row.note}</div>`}</th><td data-value="${x === null ? "" : exact(String(x))}">${formatMetric(
+      x,
+      row.digits,
+    )}</td><td data-value="${y === null ? "" : exact(String(y))}">${formatMetric(y, row.digits)}</td><td>${signed(familyDelta(y, x), row.digits)}</td></tr>`;
+  })}</tbody></table></div><p class="muted small">a is <span class="mono">${a.model.id}</span>, b is <span class="mono">${b.model.id}</span>. The metrics compare models of one architecture series; across architectures the differences say little.</p></section>`;
+}
