@@ -17,7 +17,8 @@ export function groupReports(reports: readonly StagedReport[]): ModelEntry[] {
   }
   return [...byModel.values()].map((list) => {
     const seen = new Set<string | null>();
-    const revisions = [...list].sort(newestFirst).filter((r) => !seen.has(r.head.model.sha) && seen.add(r.head.model.sha));
+    // a delta analysis (method.base) describes W − W_base, not the model: never its latest while a report of its own exists
+    const revisions = [...list].sort((a, b) => Number(Boolean(a.head.method.base)) - Number(Boolean(b.head.method.base)) || newestFirst(a, b)).filter((r) => !seen.has(r.head.model.sha) && seen.add(r.head.model.sha));
     const { id, source } = revisions[0].head.model;
     return { slug: modelSlug(id, source), id, source, latest: revisions[0], revisions };
   });
