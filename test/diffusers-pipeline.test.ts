@@ -10,6 +10,8 @@ import type { Report } from "../shared/report/schema.ts";
 import { createMockHub } from "./mock-hub/create-mock-hub.ts";
 import type { MockHub } from "./mock-hub/types.ts";
 import { writeDiffusersPipeline } from "./helpers/write-diffusers-pipeline.ts";
+import { renderReportCard } from "../site/src/card/report-card.ts";
+import { localCardContext } from "../site/src/card/card-context.ts";
 
 const options = { randomize: false, seed: 0, engine: "js", now: () => new Date(0) };
 const COMPONENTS = ["text_encoder", "text_encoder_2", "unet", "vae"];
@@ -68,5 +70,15 @@ describe("a diffusers pipeline (model_index.json and component folders)", () => 
     expect(fromHub.layers).toEqual(local.layers);
     expect(fromHub.skipped).toEqual(local.skipped);
     expect(fromHub.summary).toEqual(local.summary);
+  });
+
+  it("shows each component's own summary on the card, and no such panel for a model of one component", async () => {
+    const card = renderReportCard(local, localCardContext(local, "report.json"));
+    const rows = [...card.matchAll(/<tr data-component="([^"]+)">/g)].map((m) => m[1]);
+    expect(rows).toEqual(COMPONENTS);
+    expect(card).toContain("unet/conv_in");
+    const alone = openLocalModel(join(dir, "unet"));
+    const single = await analyzeModel(alone.model, alone.description, options);
+    expect(renderReportCard(single, localCardContext(single, "report.json"))).not.toContain("data-components");
   });
 });

@@ -13,6 +13,7 @@ import { layerTable } from "./layer-table.ts";
 import { provenance } from "./provenance.ts";
 import { skippedAndFailed } from "./skipped-failed.ts";
 import { summaryPanel } from "./summary-panel.ts";
+import { componentsPanel } from "./components-panel.ts";
 import { warningsPanel } from "./warnings-panel.ts";
 
 /** A few spectra worth a look on the card itself: the extremes of α, the worst correlation trap, the median. */
@@ -62,7 +63,7 @@ export function renderReportCard(report: Report, ctx: CardContext): string {
   }" data-created-at="${report.created_at}" data-card-context="${exact(JSON.stringify(ctx))}">${header(report, ctx)}<div class="grid-2">${summaryPanel(report)}${warningsPanel(
     report,
     links.spectra,
-  )}</div><section class="panel" style="margin-top: 1.25rem" aria-labelledby="flow-title"><h2 id="flow-title">Correlation flow</h2><p class="muted small">α of every analysed layer from the input to the output. In a well-trained network most layers sit in the shaded band; runs of layers outside it point at where training went wrong. Colours say what a layer does.</p>${
+  )}</div>${componentsPanel(report)}<section class="panel" style="margin-top: 1.25rem" aria-labelledby="flow-title"><h2 id="flow-title">Correlation flow</h2><p class="muted small">α of every analysed layer from the input to the output. In a well-trained network most layers sit in the shaded band; runs of layers outside it point at where training went wrong. Colours say what a layer does.</p>${
     report.layers.length > 0 ? correlationFlow("flow-plot", report.layers) : none
   }</section><div class="grid-2"><section class="panel" aria-labelledby="hist-title"><h2 id="hist-title">Layer α</h2>${
     report.layers.length > 0 ? alphaHistogramPlot("alpha-hist", report.layers) : none
