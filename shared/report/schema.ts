@@ -214,17 +214,11 @@ export interface FailedLayer extends ComponentTag {
   error: string;
 }
 
-/** One component's own summary: the same means over its layers only (docs/metrics.md §13). */
-export interface ComponentSummary {
-  name: string;
-  reference: SummaryMetrics;
-  successful_fits: SummaryMetrics & { layers: number };
-  layers_analysed: number;
-  layers_skipped: number;
-  layers_failed: number;
-  over_trained: number;
-  under_trained: number;
-}
+/** One component's own summary: the same means and counts over its layers only (docs/metrics.md §13). */
+export type ComponentSummary = { name: string } & Pick<
+  ReportSummary,
+  "reference" | "successful_fits" | "layers_analysed" | "layers_skipped" | "layers_failed" | "over_trained" | "under_trained"
+>;
 
 /** Mean over layers of the metrics the reference summarises (§6). */
 export interface SummaryMetrics {

@@ -130,8 +130,8 @@ const deltaBase = object({
 
 const layerIdentity = { layer_id: integer, name: string, shape: arrayOf(integer), dtype: string, component: optional(string) };
 
-const componentSummary = object({
-  name: string,
+/** what a model's summary and each of its components' summaries both hold */
+const summaryCore = {
   reference: object(summaryMetrics),
   successful_fits: object({ ...summaryMetrics, layers: integer }),
   layers_analysed: integer,
@@ -139,7 +139,9 @@ const componentSummary = object({
   layers_failed: integer,
   over_trained: integer,
   under_trained: integer,
-});
+};
+
+const componentSummary = object({ name: string, ...summaryCore });
 
 const report = object({
   schema: literal(REPORT_SCHEMA),
@@ -168,13 +170,7 @@ const report = object({
   }),
   created_at: (v, p, e) => void ((typeof v !== "string" || Number.isNaN(Date.parse(v))) && e.push(`${p}: expected an ISO date`)),
   summary: object({
-    reference: object(summaryMetrics),
-    successful_fits: object({ ...summaryMetrics, layers: integer }),
-    layers_analysed: integer,
-    layers_skipped: integer,
-    layers_failed: integer,
-    over_trained: integer,
-    under_trained: integer,
+    ...summaryCore,
     notes: arrayOf(string),
     components: optional(arrayOf(componentSummary)),
     avg_dW: optional(num),
