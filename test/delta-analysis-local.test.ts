@@ -1,10 +1,9 @@
-// A delta analysis (`--base`, docs/metrics.md §11) on a pair built from a real model: the fixture
-// ppocrv4_rec is the base; the "fine-tune" is a deterministically perturbed copy of it with its CTC
-// head resized (a shape mismatch) and a tensor the base lacks. Parity is shown two ways: the delta
+// A delta analysis (`--base`, docs/metrics.md §11) on a pair built from a real model
+// (test/helpers/ppocr-delta-pair.ts). Parity is shown two ways: the delta
 // report's spectra are exactly those of an ordinary analysis of the materialized difference file
 // W − W_base, and a numpy float64 computation agrees on a few layers' eigenvalues and distances.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,48 +14,8 @@ import { formatReportCsv } from "../cli/format-report-csv.ts";
 import { analyzeModel, type AnalyzeModelOptions } from "../shared/analyze/analyze-model.ts";
 import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
 import { validateReport } from "../shared/report/validate-report.ts";
-import { encodeSafetensors, type TensorSpec } from "./helpers/write-safetensors.ts";
-import { seededRandom } from "./helpers/seeded-random.ts";
-
-const FIXTURE = new URL("./fixtures/ppocrv4_rec/model.safetensors", import.meta.url).pathname;
-const RESIZED = "linear_85"; // the CTC head, 6625 × 120 in the base, 6630 × 120 in the fine-tune
-const NEW_LAYER = "linear_84.weight"; // absent from the base
-
-interface Tensor {
-  name: string;
-  shape: number[];
-  values: Float32Array;
-}
-
-function readF32Tensors(path: string): Tensor[] {
-  const bytes = readFileSync(path);
-  const n = Number(bytes.readBigUInt64LE(0));
-  const header = JSON.parse(bytes.subarray(8, 8 + n).toString("utf8")) as Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>;
-  return Object.entries(header)
-    .filter(([name]) => name !== "__metadata__")
-    .map(([name, { dtype, shape, data_offsets: [a, b] }]) => {
-      if (dtype !== "F32") throw new Error(`${name}: ${dtype}`);
-      const copy = new Uint8Array(bytes.subarray(8 + n + a, 8 + n + b));
-      return { name, shape, values: new Float32Array(copy.buffer) };
-    });
-}
-
-const spec = (t: Tensor): TensorSpec => ({ name: t.name, dtype: "F32", shape: t.shape, data: t.values });
-
-/** w' = fl32(w + 0.05·rms(w)·u), u uniform on [−1, 1) from a seeded generator; the head gets 5 more rows. */
-function fineTune(base: Tensor[]): Tensor[] {
-  const random = seededRandom(20240611);
-  return base.map((t) => {
-    let rms = 0;
-    for (const v of t.values) rms += v * v;
-    rms = Math.sqrt(rms / Math.max(1, t.values.length)) || 1;
-    const grown = t.name.startsWith(`${RESIZED}.`);
-    const extra = grown ? 5 * (t.values.length / t.shape[0]) : 0;
-    const values = new Float32Array(t.values.length + extra);
-    for (let i = 0; i < values.length; i++) values[i] = (i < t.values.length ? t.values[i] : 0) + 0.05 * rms * (2 * random() - 1);
-    return { name: t.name, shape: grown ? [t.shape[0] + 5, ...t.shape.slice(1)] : t.shape, values };
-  });
-}
+import { encodeSafetensors } from "./helpers/write-safetensors.ts";
+import { NEW_LAYER, RESIZED, f32Spec, writePpocrDeltaPair } from "./helpers/ppocr-delta-pair.ts";
 
 let dir: string;
 let delta: Report;
@@ -66,9 +25,7 @@ const options = { randomize: false, seed: 0, engine: "js", now: () => new Date(0
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "heavytail-delta-"));
-  const original = readF32Tensors(FIXTURE);
-  const tuned = fineTune(original);
-  const base = original.filter((t) => t.name !== NEW_LAYER);
+  const { base, tuned } = writePpocrDeltaPair(dir);
   const byName = new Map(base.map((t) => [t.name, t]));
   // the difference file: fl32(w' − w) where the base has the tensor in that shape, else w' itself
   const diff = tuned.map((t) => {
@@ -76,10 +33,8 @@ beforeAll(async () => {
     if (!b || b.values.length !== t.values.length) return t;
     return { ...t, values: t.values.map((v, i) => v - b.values[i]) };
   });
-  for (const [folder, tensors] of [["base", base], ["tuned", tuned], ["diff", diff]] as const) {
-    mkdirSync(join(dir, folder));
-    writeFileSync(join(dir, folder, "model.safetensors"), encodeSafetensors(tensors.map(spec)));
-  }
+  mkdirSync(join(dir, "diff"));
+  writeFileSync(join(dir, "diff", "model.safetensors"), encodeSafetensors(diff.map(f32Spec)));
   const opened = openLocalModel(join(dir, "tuned"));
   const baseOpened = openLocalModel(join(dir, "base"));
   delta = await analyzeModel(opened.model, opened.description, {

@@ -18,6 +18,7 @@ import { createRng } from "../shared/metrics/create-rng.ts";
 import { pooledEigenvalues } from "../shared/metrics/randomization-columns.ts";
 import { allEigenvalues } from "../shared/metrics/all-eigenvalues.ts";
 import { fitMarchenkoPastur } from "../shared/fit/fit-marchenko-pastur.ts";
+import { expectReferenceRow, readReferenceCsv } from "./helpers/expect-reference-row.ts";
 
 /**
  * Parity with the reference tool (weightwatcher 0.7.5.5, analyze(mp_fit=True)) on a real model:
@@ -25,20 +26,8 @@ import { fitMarchenkoPastur } from "../shared/fit/fit-marchenko-pastur.ts";
  */
 const FOLDER = fileURLToPath(new URL("./fixtures/ppocrv4_rec/", import.meta.url));
 const RELATIVE_TOLERANCE = 1e-6;
-const EPSILON = 2.220446049250313e-16;
 
-/** Columns that are counts: compared exactly. */
-const COUNTS = new Set(["M", "N", "rf", "num_evals", "rank_loss", "weak_rank_loss", "matrix_rank", "num_pl_spikes", "num_spikes", "layer_id"]);
-/** Columns that are not numbers, or not ours (has_esd, longname). */
-const TEXT = new Set(["name", "longname", "layer_type", "has_esd", "status", "warning"]);
-
-function readCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split("\n");
-  const columns = head.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i], v])));
-}
-
-const reference = readCsv(readFileSync(`${FOLDER}reference.details.csv`, "utf8"));
+const reference = readReferenceCsv(readFileSync(`${FOLDER}reference.details.csv`, "utf8"));
 const referenceSummary = JSON.parse(readFileSync(`${FOLDER}reference.summary.json`, "utf8")) as Record<string, number>;
 
 let source: ByteSource;
@@ -63,26 +52,7 @@ describe("parity with weightwatcher 0.7.5.5 on PP-OCRv4 rec", () => {
   });
 
   it.each(reference.map((row) => [row.name, row] as const))("%s: every column", (name, row) => {
-    const ours = measured.get(name) as unknown as Record<string, unknown>;
-    for (const [column, text] of Object.entries(row)) {
-      if (TEXT.has(column)) continue;
-      const want = Number(text);
-      const got = ours[column];
-      expect(typeof got, `${name}.${column}`).toBe("number");
-      if (COUNTS.has(column)) {
-        expect(got, `${name}.${column}`).toBe(want);
-      } else if (column === "sv_min" && Number(row.rank_loss) > 0) {
-        // the reference's value is rounding noise of an exactly rank-deficient matrix (e.g. 7e-34)
-        expect(got as number, `${name}.sv_min`).toBeLessThanOrEqual(Number(row.N) * EPSILON * Number(row.sv_max));
-      } else {
-        // bulk_min is exactly 0 when Q = 1
-        const error = want === 0 ? Math.abs(got as number) : Math.abs((got as number) - want) / Math.abs(want);
-        expect(error, `${name}.${column}: ${got} vs ${want}`).toBeLessThanOrEqual(RELATIVE_TOLERANCE);
-      }
-    }
-    expect(ours.layer_type).toBe(row.layer_type);
-    expect(ours.status).toBe(row.status);
-    expect(ours.warning).toBe(row.warning);
+    expectReferenceRow(row, measured.get(name)!);
   });
 
   it("summarises as the reference does", () => {

@@ -1,4 +1,5 @@
 import { analyzeLayer } from "../../shared/analyze/analyze-layer.ts";
+import { analysedSpectrum } from "../../shared/esd/analysed-spectrum.ts";
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import { tallGramPartial } from "../../shared/esd/tall-gram-partial.ts";
 import { wideGramBlock } from "../../shared/esd/wide-gram-block.ts";
@@ -35,7 +36,7 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
       return withBias(await analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams }));
     case "packed": {
       if (!engine.packedSpectrum) throw new Error(`the ${engine.name} engine cannot hold a Gram packed; the layer is too large for it`);
-      const spectrum = await engine.packedSpectrum(plan, read);
+      const spectrum = analysedSpectrum(plan, await engine.packedSpectrum(plan, read));
       const columns = measureLayer(plan, spectrum);
       // the difference streams again for its norm: the packed Gram's trace sums in another order
       const delta_W = plan.base ? { delta_W: await frobeniusNorm(read, plan.tensor.shape.reduce((p, d) => p * d, 1)) } : {};

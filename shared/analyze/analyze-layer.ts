@@ -4,6 +4,7 @@ import type { LayerPlan } from "../plan/types.ts";
 import type { AnalysedLayer } from "../report/schema.ts";
 import { arrayValueReader } from "../esd/array-value-reader.ts";
 import { computeLayerSpectrum, type SpectrumOptions } from "../esd/compute-layer-spectrum.ts";
+import { analysedSpectrum } from "../esd/analysed-spectrum.ts";
 import { readLayerValues } from "../esd/read-layer-values.ts";
 import { randomizedSpectra } from "../metrics/randomized-spectrum.ts";
 import { measureLayer } from "../metrics/measure-layer.ts";
@@ -32,7 +33,7 @@ export async function analyzeLayer(plan: LayerPlan, read: ValueReader, options: 
   if (plan.lora) return analyzeLoraLayer(plan, read, { eigvalsh: options.eigvalsh });
   const valueBytes = 4 * plan.tensor.shape.reduce((p, d) => p * d, 1);
   const held = options.randomize || valueBytes <= (options.holdValuesBytes ?? 0) ? await readLayerValues(plan, read) : null;
-  const spectrum = await computeLayerSpectrum(plan, held ? arrayValueReader(held) : read, { eigvalsh: options.eigvalsh, grams: options.grams });
+  const spectrum = analysedSpectrum(plan, await computeLayerSpectrum(plan, held ? arrayValueReader(held) : read, { eigvalsh: options.eigvalsh, grams: options.grams }));
   const randomized = options.randomize
     ? await randomizedSpectra(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
     : undefined;

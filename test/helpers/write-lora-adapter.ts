@@ -38,3 +38,15 @@ export function encodeLoraAdapter(seed = 11): Uint8Array {
   const specs: TensorSpec[] = loraAdapterTensors(seed).map((t) => ({ name: t.name, dtype: "F32", shape: t.shape, data: t.values }));
   return encodeSafetensors(specs);
 }
+
+export const loraBaseName = (module: keyof typeof LORA_OUT) => `model.layers.0.self_attn.${module}.weight`;
+
+/** The base the adapter adapts: q_proj and v_proj W [out, in] and an unadapted down_proj, seeded. */
+export function loraBaseTensors(seed = 7): { name: string; shape: [number, number]; values: Float32Array }[] {
+  const random = seededRandom(seed);
+  const matrix = (rows: number, cols: number, scale: number) => Float32Array.from({ length: rows * cols }, () => scale * (2 * random() - 1));
+  return [
+    ...(Object.keys(LORA_OUT) as (keyof typeof LORA_OUT)[]).map((module) => ({ name: loraBaseName(module), shape: [LORA_OUT[module], LORA_IN] as [number, number], values: matrix(LORA_OUT[module], LORA_IN, 0.2) })),
+    { name: "model.layers.0.mlp.down_proj.weight", shape: [40, 40] as [number, number], values: matrix(40, 40, 1) },
+  ];
+}
