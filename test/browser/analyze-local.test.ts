@@ -3,76 +3,46 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { gpuColumnDifferences } from "../../shared/esd/gpu/gpu-column-differences.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { gpuColumnDifferences } from "../helpers/gpu-column-differences.ts";
 import { gramNoiseFloor } from "../../shared/esd/spectrum-from-grams.ts";
 import type { AnalysedLayer, Report, SummaryMetrics } from "../../shared/report/schema.ts";
 import { validateReport } from "../../shared/report/validate-report.ts";
 import { buildFixtureSite, REPO } from "../site/build-fixture-site.ts";
-import { launchChromium } from "./launch-chromium.ts";
 import { quantizedTensor, tinyGguf, tinyLlama, tinyTorchCheckpoint } from "../helpers/tiny-llama.ts";
 import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../helpers/write-lora-adapter.ts";
 import { serveStatic } from "./serve-static.ts";
+import { useSiteBrowser } from "./use-site-browser.ts";
 
 const MODEL = join(REPO, "test", "fixtures", "ppocrv4_rec", "model.safetensors");
 const run = promisify(execFile);
 
-let site: { url: string; close: () => Promise<void> };
-let browser: Browser;
 /** the command line's report with its default engine (WASM when built), and with `--engine js` */
 let cli: Report;
 let cliJs: Report;
-let contexts: BrowserContext[] = [];
-/** what the pages did that they must not: errors, and any request that is not a GET to the site */
-let trouble: string[] = [];
-
-beforeAll(async () => {
+// SwiftShader gives headless Chromium both WebGL2 and (with this flag) a WebGPU adapter: software
+// GPUs, slow, but the same gpu.js kernels, float32 arithmetic and read-backs as hardware
+const site = useSiteBrowser(async () => {
   // the command line's report, as a person would make it: `npm run -s cli -- analyze … --format json`
   const analyseWithCli = (...extra: string[]) =>
     run(join(REPO, "node_modules", ".bin", "tsx"), ["cli/heavytail.ts", "analyze", "test/fixtures/ppocrv4_rec", "--format", "json", ...extra], { cwd: REPO, maxBuffer: 64 << 20, timeout: 300_000 });
   const [built, printed, printedJs] = await Promise.all([buildFixtureSite(), analyseWithCli(), analyseWithCli("--engine", "js")]);
   cli = JSON.parse(printed.stdout) as Report;
   cliJs = JSON.parse(printedJs.stdout) as Report;
-  site = await serveStatic(built.dist);
   mkdirSync(join(REPO, "test-results", "screenshots"), { recursive: true });
-  // SwiftShader gives headless Chromium both WebGL2 and (with this flag) a WebGPU adapter: software
-  // GPUs, slow, but the same gpu.js kernels, float32 arithmetic and read-backs as hardware
-  browser = await launchChromium(["--enable-unsafe-webgpu"]);
-}, 300_000);
+  return serveStatic(built.dist);
+}, ["--enable-unsafe-webgpu"]);
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  const seen = trouble;
-  trouble = [];
-  expect(seen).toEqual([]);
-});
-
-async function open(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on("pageerror", (e) => trouble.push(`page error: ${e.message}`));
-  page.on("console", (m) => m.type() === "error" && trouble.push(`console: ${m.text()}`));
-  page.on("request", (r) => {
-    const url = new URL(r.url());
-    if (url.protocol === "blob:" || url.protocol === "data:") return;
-    if (url.origin !== site.url || r.method() !== "GET" || r.postData()) trouble.push(`${r.method()} ${r.url()}`);
-  });
-  await page.goto(`${site.url}/analyze-local/`);
-  return page;
+/** The local-analysis page, watched: the file never leaves this computer, so nothing but a GET of the site's own files. */
+function open(width = 1280): Promise<Page> {
+  return site.open("/analyze-local/", { width, watch: (page) => page.on("request", (r) => (r.method() !== "GET" || r.postData()) && site.trouble(`${r.method()} ${r.url()}`)) });
 }
 
 /** Picks the fixture with the chosen engine, waits for the report, and returns it as downloaded. */
 async function analyse(page: Page, engine: "auto" | "cpu" | "webgl2" | "webgpu", files: string[] = [MODEL]): Promise<{ report: Report | null; engine: string; status: string }> {
   await page.selectOption("select[name=engine]", engine);
-  await page.setInputFiles("input[type=file]", files);
+  await page.setInputFiles("input[data-local-files]", files);
   await page.waitForFunction(() => ["done", "error"].includes(document.querySelector<HTMLElement>("[data-local-analysis]")!.dataset.state ?? ""), null, { timeout: 280_000 });
   const status = (await page.textContent("[data-local-status]")) ?? "";
   const engineLine = (await page.textContent("[data-local-engine]")) ?? "";

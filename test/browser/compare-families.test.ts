@@ -1,12 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
 import { TREE } from "../helpers/fixture-report-specs.ts";
 import { buildFixtureSite, FIXTURE_REPORTS, REPO } from "../site/build-fixture-site.ts";
 import { startFakeService, type FakeService } from "./fake-service.ts";
-import { launchChromium } from "./launch-chromium.ts";
+import { useSiteBrowser } from "./use-site-browser.ts";
 
 // The model tree's pages: the family view (/lineage/), the compare pages (static for a model and
 // its base, live for any pair through the service's API) and the card's compare picker.
@@ -22,55 +22,13 @@ const descendants = [TREE.chat, TREE.code, TREE.lora, TREE.q4].map(plain);
 const norm = (r: Report) => r.summary.reference.log_alpha_norm!;
 
 let service: FakeService;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-let trouble: string[] = [];
-
-beforeAll(async () => {
+const site = useSiteBrowser(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
   const built = await buildFixtureSite({}, ["--site", "https://heavytail.example"]);
   // the service's API answers the live compare page; the static pages are served beside it
-  service = await startFakeService(built.dist, { reports: fixtures.filter((r) => r.model.source === "hub") });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
+  return (service = await startFakeService(built.dist, { reports: fixtures.filter((r) => r.model.source === "hub") }));
 });
-
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  const seen = trouble;
-  trouble = [];
-  expect(seen).toEqual([]);
-});
-
-async function open(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? "dark" : "light" });
-  contexts.push(context);
-  // the pages run under the policy their _headers gives them: anything it refuses is trouble
-  await context.exposeBinding("reportViolation", (_source, text: string) => trouble.push(`refused by the policy: ${text}`));
-  await context.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
-    ),
-  );
-  const page = await context.newPage();
-  page.on("console", (m) => m.type() === "error" && !(m.text().startsWith("Failed to load resource") && new URL(m.location().url).pathname.startsWith("/api/")) && trouble.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => trouble.push(`page error: ${e.message}`));
-  page.on("dialog", (d) => {
-    trouble.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("request", (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== "data:" && url.origin !== service.url) trouble.push(`request to ${r.url()}`);
-  });
-  await page.goto(service.url + path);
-  return page;
-}
+const open = site.open;
 
 /** Elements that reach past the right edge of the window (a phone layout must have none). */
 const overflowing = (page: Page) =>

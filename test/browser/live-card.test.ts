@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
 import { pageSecurityHeaders } from "../../shared/web/page-security-headers.ts";
 import { revealInvisible } from "../../site/src/lib/reveal-invisible.ts";
@@ -10,7 +10,7 @@ import { makeReport } from "../helpers/make-report.ts";
 import { llamaLayout } from "../helpers/model-layouts.ts";
 import { buildFixtureSite, FIXTURE_REPORTS, REPO } from "../site/build-fixture-site.ts";
 import { startFakeService, type FakeService } from "./fake-service.ts";
-import { launchChromium } from "./launch-chromium.ts";
+import { useSiteBrowser } from "./use-site-browser.ts";
 
 // The live card, the static cards' freshness check and the leaderboard's hydration, against the
 // built site and a stand-in for the service's API (fake-service.ts).
@@ -35,54 +35,15 @@ const hostileLocal = fixtures.find((r) => r.model.id === HOSTILE.attribute)!;
 const hostile: Report = { ...hostileLocal, model: { ...hostileLocal.model, id: "hostile/live-model", source: "hub", sha: sha("b"), revision: `main${HOSTILE.rtl}` } };
 
 let service: FakeService;
-let browser: Browser;
-let contexts: BrowserContext[] = [];
-let trouble: string[] = [];
-
-beforeAll(async () => {
+const site = useSiteBrowser(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
   const built = await buildFixtureSite({}, ["--site", "https://heavytail.example"]);
-  service = await startFakeService(built.dist, {
+  return (service = await startFakeService(built.dist, {
     reports: [...fixtures, gpt2Again, apiOnly, hostile],
     jobs: { "fresh/model": { report: fresh, steps: [0, 3, 6], stepMs: 500 } },
-  });
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.close();
+  }));
 });
-
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  const seen = trouble;
-  trouble = [];
-  expect(seen).toEqual([]);
-});
-
-async function open(path: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  contexts.push(context);
-  // the pages run under the policy their _headers gives them (serve-static.ts): anything it refuses is trouble
-  await context.exposeBinding("reportViolation", (_source, text: string) => trouble.push(`refused by the policy: ${text}`));
-  await context.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) =>
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${e.effectiveDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
-    ),
-  );
-  const page = await context.newPage();
-  // a 404 from the API is an answer the pages handle (no report yet); Chromium logs it all the same
-  page.on("console", (m) => m.type() === "error" && !(m.text().startsWith("Failed to load resource") && new URL(m.location().url).pathname.startsWith("/api/")) && trouble.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => trouble.push(`page error: ${e.message}`));
-  page.on("request", (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== service.url) trouble.push(`request to ${r.url()}`);
-  });
-  await page.goto(service.url + path);
-  return page;
-}
+const open = (path: string, width = 1280) => site.open(path, { width });
 
 /** What makes up a rendered card: its headings, ids, plots, layer rows and badge snippets. */
 const anatomy = (page: Page) =>
@@ -297,8 +258,7 @@ describe("the pages under their Content-Security-Policy", () => {
 
   it("is in force: a script slipped into a page is refused", async () => {
     // a context of its own: the refusal is expected here, and would be trouble in open()
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await site.newContext();
     const page = await context.newPage();
     await page.goto(`${service.url}/example/llama-mini/`);
     const refused = await page.evaluate(

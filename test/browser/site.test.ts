@@ -1,13 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { Report } from "../../shared/report/schema.ts";
 import { revealInvisible } from "../../site/src/lib/reveal-invisible.ts";
 import { HOSTILE } from "../helpers/fixture-report-specs.ts";
 import { buildFixtureSite, FIXTURE_REPORTS, REPO } from "../site/build-fixture-site.ts";
-import { launchChromium } from "./launch-chromium.ts";
 import { serveStatic } from "./serve-static.ts";
+import { useSiteBrowser } from "./use-site-browser.ts";
 
 const SCREENSHOTS = join(REPO, "test-results", "screenshots");
 
@@ -24,9 +24,13 @@ const ranked = [...latest].sort(
   (a, b) => (a.summary.reference.log_alpha_norm ?? Infinity) - (b.summary.reference.log_alpha_norm ?? Infinity),
 );
 
-let site: { url: string; close: () => Promise<void> };
-let browser: Browser;
-let contexts: BrowserContext[] = [];
+/** the built site on a static host: its pages' questions to /api/ get 404, which must change nothing */
+const site = useSiteBrowser(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const built = await buildFixtureSite({}, ["--site", "https://heavytail.example"]);
+  return serveStatic(built.dist);
+});
+const open = site.open;
 /** Elements that reach past the right edge of the window (a phone layout must have none). */
 const overflowing = (page: Page) =>
   page.evaluate(() =>
@@ -34,51 +38,6 @@ const overflowing = (page: Page) =>
       .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest(".table-wrap, figure.plot.wide"))
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}px`),
   );
-
-/** what each test's pages did that they must not: console errors, uncaught errors, dialogs, requests elsewhere */
-let trouble: string[] = [];
-
-beforeAll(async () => {
-  const built = await buildFixtureSite({}, ["--site", "https://heavytail.example"]);
-  site = await serveStatic(built.dist);
-  browser = await launchChromium();
-  mkdirSync(SCREENSHOTS, { recursive: true });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function open(path: string, options: { width?: number; dark?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
-    colorScheme: options.dark ? "dark" : "light",
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  // without the service (a static host), the pages' questions to /api/ get 404: they must change nothing, yet Chromium logs them
-  page.on("console", (m) => m.type() === "error" && !(m.text().startsWith("Failed to load resource") && new URL(m.location().url).pathname.startsWith("/api/")) && trouble.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => trouble.push(`page error: ${e.message}`));
-  page.on("dialog", (d) => {
-    trouble.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  page.on("request", (r) => {
-    const url = new URL(r.url());
-    if (url.protocol !== "data:" && url.origin !== site.url) trouble.push(`request to ${r.url()}`);
-  });
-  await page.goto(site.url + path);
-  return page;
-}
-
-afterEach(async () => {
-  await Promise.all(contexts.map((c) => c.close()));
-  contexts = [];
-  const seen = trouble;
-  trouble = [];
-  expect(seen).toEqual([]);
-});
 
 const modelColumn = (page: Page) =>
   page.$$eval("table[data-leaderboard] tbody tr:not([hidden]) td.name", (cells) => cells.map((c) => c.getAttribute("data-value")));

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { diffusersPipelineFiles } from "../../../../test/helpers/write-diffusers-pipeline.ts";
 import { ADAPTER_CONFIG_JSON } from "../../../../test/helpers/write-lora-adapter.ts";
+import type { LocalFile } from "./local-file.ts";
 import { localModelFiles } from "./local-model-files.ts";
 
-const file = (name: string, text = "x", folder?: string) => {
-  const f = new File([text], name.split("/").pop()!);
-  if (folder) Object.defineProperty(f, "webkitRelativePath", { value: `${folder}/${name}` });
-  return f;
-};
+const file = (name: string, text: string | Uint8Array = "x", folder?: string): LocalFile => ({ file: new File([text as BlobPart], name.split("/").pop()!), path: folder ? `${folder}/${name}` : name });
 
 describe("localModelFiles", () => {
   it("takes one .safetensors file, named after it", async () => {
@@ -22,6 +20,16 @@ describe("localModelFiles", () => {
     const { model, description } = await localModelFiles(dropped);
     expect(model.files).toEqual(["model.safetensors.index.json", "model-00001-of-00002.safetensors", "model-00002-of-00002.safetensors"]);
     expect(description).toMatchObject({ id: "llama-mini", family: "llama" });
+  });
+
+  it("takes a diffusers pipeline's folder as its components, named after the folder, its family from model_index.json", async () => {
+    const dropped = [...diffusersPipelineFiles()].map(([name, content]) => file(name, content, "tiny-sd"));
+    const { model, description } = await localModelFiles(dropped);
+    // one folder a component, the full-precision unet over its fp16 variant, the sharded encoder by its index
+    expect([...new Set(model.files.map((f) => f.split("/")[0]))]).toEqual(["text_encoder", "text_encoder_2", "unet", "vae"]);
+    expect(model.files.filter((f) => f.startsWith("unet/"))).toEqual(["unet/diffusion_pytorch_model.safetensors"]);
+    expect(model.files.filter((f) => f.startsWith("text_encoder_2/"))[0]).toBe("text_encoder_2/model.safetensors.index.json");
+    expect(description).toMatchObject({ id: "tiny-sd", family: "StableDiffusionPipeline" });
   });
 
   it("chooses as the CLI and the service do: a GGUF file, a PyTorch checkpoint, a PEFT adapter with its config", async () => {

@@ -5,13 +5,11 @@ import { WeightFilesError } from "../../../../shared/analyze/weight-files-error.
 import { familyFromConfig } from "../../../../shared/hub/family-from-config.ts";
 import type { ModelFiles } from "../../../../shared/safetensors/types.ts";
 import { fileSliceByteSource } from "./file-slice-byte-source.ts";
+import type { LocalFile } from "./local-file.ts";
 import { LocalModelError } from "./local-model-error.ts";
 
-/** A dropped file's name inside the chosen folder (`unet/model.safetensors`), or its own name. */
-function nameInModel(file: File): string {
-  const path = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
-  return path ? path.split("/").slice(1).join("/") || file.name : file.name;
-}
+/** A file's name inside the chosen folder (`unet/model.safetensors`), or its own name when it was chosen alone. */
+const nameInModel = ({ file, path }: LocalFile) => (path.includes("/") ? path.slice(path.indexOf("/") + 1) : file.name);
 
 /**
  * The model in files a person dropped or chose, its weight files chosen by the one policy the CLI
@@ -20,19 +18,19 @@ function nameInModel(file: File): string {
  * component folders. `config.json` (a pipeline's `model_index.json`) names the family. The id is the chosen folder's name when a folder was picked, else the weight file's name
  * without extension. A shard the index names but that was not dropped is reported by the listing.
  */
-export async function localModelFiles(dropped: readonly File[]): Promise<{ model: ModelFiles; description: ModelDescription }> {
+export async function localModelFiles(dropped: readonly LocalFile[]): Promise<{ model: ModelFiles; description: ModelDescription }> {
   const byName = new Map<string, File>();
-  for (const file of dropped) {
-    const name = nameInModel(file);
+  for (const local of dropped) {
+    const name = nameInModel(local);
     if (byName.has(name)) throw new LocalModelError("duplicate_file", `two files are named ${JSON.stringify(name)}; drop one model at a time`);
-    byName.set(name, file);
+    byName.set(name, local.file);
   }
   const choice = chooseWeightFiles([...byName.keys()]);
   if (choice instanceof WeightFilesError) {
     const hint = choice.candidates.length > 1 ? "; drop only the one to analyse" : "";
     throw new LocalModelError("no_model_files", `${choice.message}${hint}`);
   }
-  const folder = dropped.map((f) => (f as File & { webkitRelativePath?: string }).webkitRelativePath?.split("/")[0]).find((f) => f);
+  const folder = dropped.find((f) => f.path.includes("/"))?.path.split("/")[0];
   const weights = choice.files.filter((f) => !f.endsWith(".json"));
   const id = folder ?? (weights.length === 1 ? weights[0].replace(/\.(safetensors|gguf|bin|pt|pth)$/, "") : "local model");
   const description: ModelDescription = { id, source: "local", revision: null, sha: null, family: (await readFamily(byName.get("config.json"))) ?? (await readFamily(byName.get("model_index.json"))) };

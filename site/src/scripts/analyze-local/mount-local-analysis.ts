@@ -6,11 +6,13 @@ import { renderReportCard } from "../../card/report-card.ts";
 import { spectraGrid, spectraLede } from "../../card/spectra-list.ts";
 import type { EnginePreference } from "./choose-browser-gram.ts";
 import { describeLocalProgress } from "./describe-local-progress.ts";
+import { droppedFiles } from "./dropped-files.ts";
+import { type LocalFile, pickedFiles } from "./local-file.ts";
 import { reportFileName } from "./report-file-name.ts";
 import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
 
 /**
- * The local-analysis page: a person drops or picks a model's files, the analysis runs in a worker
+ * The local-analysis page: a person drops or picks a model's files or its folder, the analysis runs in a worker
  * on this machine (nothing is uploaded), progress shows as it goes, and the report appears as the
  * site's report card, every layer's spectrum folded below it, with a download of its JSON. A new drop stops the
  * analysis under way.
@@ -18,7 +20,7 @@ import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
 export function mountLocalAnalysis(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form[data-local-form]")!;
   const zone = root.querySelector<HTMLElement>("[data-drop-zone]")!;
-  const picker = form.querySelector<HTMLInputElement>("input[type=file]")!;
+  const pickers = [...form.querySelectorAll<HTMLInputElement>("input[type=file]")];
   const engine = form.querySelector<HTMLSelectElement>("select[name=engine]")!;
   const randomize = form.querySelector<HTMLInputElement>("input[name=randomize]")!;
   const seed = form.querySelector<HTMLInputElement>("input[name=seed]")!;
@@ -28,6 +30,8 @@ export function mountLocalAnalysis(root: HTMLElement): void {
   const result = root.querySelector<HTMLElement>("[data-local-result]")!;
   let worker: Worker | null = null;
   let download: string | null = null;
+  /** what was chosen or dropped last, for "Analyse again" */
+  let chosen: LocalFile[] = [];
 
   const say = (text: string, isError = false) => {
     status.textContent = text;
@@ -49,15 +53,16 @@ export function mountLocalAnalysis(root: HTMLElement): void {
     root.dataset.state = "done";
   };
 
-  const start = (files: File[]) => {
+  const start = (files: LocalFile[]) => {
     if (files.length === 0) return;
+    chosen = files;
     worker?.terminate();
     result.replaceChildren();
     engineLine.textContent = "";
     bar.hidden = false;
     bar.removeAttribute("value");
     root.dataset.state = "running";
-    say(`Reading ${files.length === 1 ? files[0].name : `${files.length} files`} …`);
+    say(`Reading ${files.length === 1 ? files[0].file.name : `${files.length} files`} …`);
     const seedValue = Number(seed.value);
     if (!Number.isInteger(seedValue) || seedValue < 0 || seedValue > 0xffffffff) {
       bar.hidden = true;
@@ -97,10 +102,10 @@ export function mountLocalAnalysis(root: HTMLElement): void {
     worker.postMessage(request);
   };
 
-  picker.addEventListener("change", () => start([...(picker.files ?? [])]));
+  for (const picker of pickers) picker.addEventListener("change", () => start(pickedFiles(picker.files ?? [])));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    start([...(picker.files ?? [])]);
+    start(chosen);
   });
   zone.addEventListener("dragover", (event) => {
     event.preventDefault();
@@ -110,7 +115,11 @@ export function mountLocalAnalysis(root: HTMLElement): void {
   zone.addEventListener("drop", (event) => {
     event.preventDefault();
     zone.classList.remove("dragging");
-    start([...(event.dataTransfer?.files ?? [])]);
+    if (!event.dataTransfer) return;
+    droppedFiles(event.dataTransfer).then(start, (error: unknown) => {
+      root.dataset.state = "error";
+      say(`The dropped files could not be read: ${error instanceof Error ? error.message : String(error)}`, true);
+    });
   });
   root.dataset.state = "ready";
 }

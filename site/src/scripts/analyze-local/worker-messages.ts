@@ -1,10 +1,11 @@
 import type { AnalysisProgress } from "../../../../shared/analyze/analyze-model.ts";
 import type { Report } from "../../../../shared/report/schema.ts";
 import type { EnginePreference } from "./choose-browser-gram.ts";
+import type { LocalFile } from "./local-file.ts";
 
 /** Page → worker: analyse these files. */
 export interface StartAnalysis {
-  files: File[];
+  files: LocalFile[];
   engine: EnginePreference;
   randomize: boolean;
   seed: number;
