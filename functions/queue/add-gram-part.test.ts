@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { assembleWideGram } from "../../shared/esd/assemble-wide-gram.ts";
+import { assembleWideGram } from "../../test/helpers/assemble-wide-gram.ts";
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { sumGrams } from "../../shared/esd/sum-grams.ts";
+import { sumGrams } from "../../test/helpers/sum-grams.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import { addGramPart } from "./add-gram-part.ts";
 

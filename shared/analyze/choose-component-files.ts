@@ -1,6 +1,6 @@
 import { compareNames } from "../safetensors/compare-names.ts";
 import { WeightFilesError } from "./weight-files-error.ts";
-import type { WeightKind } from "./choose-weight-files.ts";
+import type { WeightKind } from "./weight-kind.ts";
 
 /** One part of a multi-component repo (a diffusers pipeline's unet, text_encoder, vae …): a folder with its own weights. */
 export interface WeightComponent {

@@ -6,7 +6,7 @@ import { listGgufTensors } from "../gguf/list-gguf-tensors.ts";
 import { isBlockDtype } from "../safetensors/is-block-dtype.ts";
 import { listQuantizedTensors } from "../quantized/list-quantized-tensors.ts";
 import { WeightFilesError } from "./weight-files-error.ts";
-import type { WeightKind } from "./choose-weight-files.ts";
+import type { WeightKind } from "./weight-kind.ts";
 import { componentsOfFiles } from "./choose-component-files.ts";
 
 /** A model's tensors, whatever their format. */

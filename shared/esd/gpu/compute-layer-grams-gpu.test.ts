@@ -9,8 +9,8 @@ import { tensorValueReader } from "../../safetensors/tensor-value-reader.ts";
 import { computeLayerGrams } from "../compute-layer-grams.ts";
 import { createGpuCrossProduct, DEFAULT_DEPTH } from "./create-gpu-cross-product.ts";
 import { computeLayerGramsGpu } from "./compute-layer-grams-gpu.ts";
-import { gpuColumnDifferences } from "./gpu-column-differences.ts";
-import { testLayer } from "./test-layer.ts";
+import { gpuColumnDifferences } from "../../../test/helpers/gpu-column-differences.ts";
+import { testLayer } from "../../../test/helpers/test-layer.ts";
 
 // gpu.js 'webasm' runs the GPU kernel in IEEE float32 arithmetic (Node has no GL context here);
 // its rounding is what a GPU's float32 sums give, so the tolerances below carry over

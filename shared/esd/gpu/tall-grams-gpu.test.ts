@@ -5,8 +5,8 @@ import { gramLayout } from "../gram-layout.ts";
 import type { ValueReader } from "../types.ts";
 import { createGpuCrossProduct } from "./create-gpu-cross-product.ts";
 import { tallGramsGpu } from "./tall-grams-gpu.ts";
-import { testLayer } from "./test-layer.ts";
-import { expectGramWithinFloat32 } from "./expect-gram-within-float32.ts";
+import { testLayer } from "../../../test/helpers/test-layer.ts";
+import { expectGramWithinFloat32 } from "../../../test/helpers/expect-gram-within-float32.ts";
 
 const gpu = new GPU({ mode: "webasm" });
 afterAll(() => gpu.destroy());

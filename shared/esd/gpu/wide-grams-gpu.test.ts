@@ -4,8 +4,8 @@ import { computeLayerGrams } from "../compute-layer-grams.ts";
 import { gramLayout } from "../gram-layout.ts";
 import { createGpuCrossProduct } from "./create-gpu-cross-product.ts";
 import { wideGramsGpu } from "./wide-grams-gpu.ts";
-import { testLayer } from "./test-layer.ts";
-import { expectGramWithinFloat32 } from "./expect-gram-within-float32.ts";
+import { testLayer } from "../../../test/helpers/test-layer.ts";
+import { expectGramWithinFloat32 } from "../../../test/helpers/expect-gram-within-float32.ts";
 
 const gpu = new GPU({ mode: "webasm" });
 afterAll(() => gpu.destroy());

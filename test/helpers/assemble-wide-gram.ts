@@ -1,7 +1,7 @@
-import type { LayerPlan } from "../plan/types.ts";
-import type { WideGramBlock } from "./wide-gram-block.ts";
-import { gramLayout } from "./gram-layout.ts";
-import { EsdError } from "./esd-error.ts";
+import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { WideGramBlock } from "../../shared/esd/wide-gram-block.ts";
+import { gramLayout } from "../../shared/esd/gram-layout.ts";
+import { EsdError } from "../../shared/esd/esd-error.ts";
 
 /** The full symmetric Grams WWᵀ of a wide layer from its blocks G[I, J], J ≤ I, each present once. */
 export function assembleWideGram(plan: LayerPlan, blocks: readonly WideGramBlock[], panelRowCount: number): Float64Array[] {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { GramLayout } from "../gram-layout.ts";
+import type { GramLayout } from "../../shared/esd/gram-layout.ts";
 
 const U = 2 ** -24;
 

@@ -1,0 +1,2 @@
+/** The weight file formats a model may come in. */
+export type WeightKind = "safetensors" | "pytorch" | "gguf";
