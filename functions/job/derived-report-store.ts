@@ -1,30 +1,45 @@
 import type { Report } from "../../shared/report/schema.ts";
+import { parseAnalysisKey, type BaseKey } from "./derived-key.ts";
+import { derivedStoreKey } from "./derived-store-key.ts";
 
 // A report against a base lives apart from the model's own (`report:` / `latest:`, report-store.ts):
-// `derived:{key}` → report JSON, the rest under `derived-piece:{key}:{n}` when one value cannot hold
-// it. Outside the `report:` prefix, so neither /api/reports (the site's build), `latest`, the
-// leaderboard nor the model's badge ever sees it.
+// `derived:{store key}` → report JSON (metadata: its pieces and its base's id, sha and mode), the
+// rest under `derived-piece:{store key}:{n}` when one value cannot hold it; the store key
+// (derivedStoreKey) hashes the base half so it always fits KV's 512-byte keys. Outside the
+// `report:` prefix, so neither /api/reports (the site's build), `latest`, the leaderboard nor the
+// model's badge ever sees it.
 const DERIVED = "derived:";
 const PIECE = "derived-piece:";
 // KV holds at most 25 MiB per value
 const PIECE_BYTES = 20 << 20;
 
+/** What a stored derived report says of itself without being read: the hashed key loses the base's name. */
+export interface DerivedMetadata {
+  pieces: number;
+  id: string;
+  sha: string | null;
+  base: BaseKey | null;
+}
+
 /** Stores a finished report against a base under its derived key; the first piece is written last, so readers never see a partial one. */
 export async function putDerivedReport(kv: KVNamespace, key: string, report: Report): Promise<void> {
+  const { id, sha, base } = parseAnalysisKey(key);
+  const stored = await derivedStoreKey(key);
   const bytes = new TextEncoder().encode(JSON.stringify(report));
   const pieces = Math.max(1, Math.ceil(bytes.byteLength / PIECE_BYTES));
-  for (let n = 1; n < pieces; n++) await kv.put(`${PIECE}${key}:${n}`, bytes.subarray(n * PIECE_BYTES, (n + 1) * PIECE_BYTES));
-  await kv.put(DERIVED + key, bytes.subarray(0, PIECE_BYTES), { metadata: { pieces } });
+  for (let n = 1; n < pieces; n++) await kv.put(`${PIECE}${stored}:${n}`, bytes.subarray(n * PIECE_BYTES, (n + 1) * PIECE_BYTES));
+  await kv.put(DERIVED + stored, bytes.subarray(0, PIECE_BYTES), { metadata: { pieces, id, sha, base } satisfies DerivedMetadata });
 }
 
 /** The report JSON text under a derived key, or null. */
 export async function getDerivedReportText(kv: KVNamespace, key: string): Promise<string | null> {
-  const first = await kv.getWithMetadata<{ pieces?: number }>(DERIVED + key, "arrayBuffer");
+  const stored = await derivedStoreKey(key);
+  const first = await kv.getWithMetadata<DerivedMetadata>(DERIVED + stored, "arrayBuffer");
   if (first.value === null) return null;
   const pieces = first.metadata?.pieces ?? 1;
   const parts: ArrayBuffer[] = [first.value];
   for (let n = 1; n < pieces; n++) {
-    const piece = await kv.get(`${PIECE}${key}:${n}`, "arrayBuffer");
+    const piece = await kv.get(`${PIECE}${stored}:${n}`, "arrayBuffer");
     if (piece === null) return null;
     parts.push(piece);
   }

@@ -1,3 +1,5 @@
+import { derivedStoreKey } from "../job/derived-store-key.ts";
+
 // Partial Grams of a split layer wait in KV between its part tasks and its combine task.
 // A value holds at most 25 MiB, so each part is stored in chunks; parts expire after a day.
 const PREFIX = "part:";
@@ -10,7 +12,8 @@ interface PartMetadata {
   chunks: number;
 }
 
-const partKey = (jobKey: string, task: string) => `${PREFIX}${jobKey}:${task}`;
+// a derived job's key holds two ids and can pass KV's 512-byte keys once the task is added
+const partKey = async (jobKey: string, task: string) => `${PREFIX}${await derivedStoreKey(jobKey)}:${task}`;
 
 /** Stores one part's arrays (one per slice) under the job and task, copying one chunk at a time. */
 export async function putGramPart(kv: KVNamespace, jobKey: string, task: string, slices: Float64Array[]): Promise<void> {
@@ -29,21 +32,21 @@ export async function putGramPart(kv: KVNamespace, jobKey: string, task: string,
     }
     return out;
   };
-  for (let c = 1; c < chunks; c++) await kv.put(`${partKey(jobKey, task)}:${c}`, chunk(c), { expirationTtl: TTL_SECONDS });
+  for (let c = 1; c < chunks; c++) await kv.put(`${await partKey(jobKey, task)}:${c}`, chunk(c), { expirationTtl: TTL_SECONDS });
   // the first chunk goes last and carries the metadata: its presence means the part is complete
   const metadata: PartMetadata = { lengths: slices.map((s) => s.length), chunks };
-  await kv.put(partKey(jobKey, task), chunk(0), { expirationTtl: TTL_SECONDS, metadata });
+  await kv.put(await partKey(jobKey, task), chunk(0), { expirationTtl: TTL_SECONDS, metadata });
 }
 
 /** One part's arrays, as stored. */
 export async function getGramPart(kv: KVNamespace, jobKey: string, task: string): Promise<Float64Array[]> {
-  const first = await kv.getWithMetadata<PartMetadata>(partKey(jobKey, task), "arrayBuffer");
+  const first = await kv.getWithMetadata<PartMetadata>(await partKey(jobKey, task), "arrayBuffer");
   if (first.value === null || first.metadata === null) throw new Error(`the partial Gram of task ${task} is missing from KV`);
   const { lengths, chunks } = first.metadata;
   const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n * 8, 0));
   bytes.set(new Uint8Array(first.value), 0);
   for (let c = 1; c < chunks; c++) {
-    const chunk = await kv.get(`${partKey(jobKey, task)}:${c}`, "arrayBuffer");
+    const chunk = await kv.get(`${await partKey(jobKey, task)}:${c}`, "arrayBuffer");
     if (chunk === null) throw new Error(`chunk ${c} of the partial Gram of task ${task} is missing from KV`);
     bytes.set(new Uint8Array(chunk), c * CHUNK_BYTES);
   }
@@ -59,10 +62,10 @@ export async function getGramPart(kv: KVNamespace, jobKey: string, task: string)
 /** Removes a finished layer's parts (they would expire anyway). */
 export async function deleteGramParts(kv: KVNamespace, jobKey: string, tasks: string[]): Promise<void> {
   for (const task of tasks) {
-    const first = await kv.getWithMetadata<PartMetadata>(partKey(jobKey, task), "stream");
+    const first = await kv.getWithMetadata<PartMetadata>(await partKey(jobKey, task), "stream");
     await first.value?.cancel();
     const chunks = first.metadata?.chunks ?? 1;
-    for (let c = 1; c < chunks; c++) await kv.delete(`${partKey(jobKey, task)}:${c}`);
-    await kv.delete(partKey(jobKey, task));
+    for (let c = 1; c < chunks; c++) await kv.delete(`${await partKey(jobKey, task)}:${c}`);
+    await kv.delete(await partKey(jobKey, task));
   }
 }
