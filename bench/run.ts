@@ -12,6 +12,7 @@ import { openLocalModel } from "../cli/open-local-model.ts";
 import { analyzeModel } from "../shared/analyze/analyze-model.ts";
 import { fitPowerLaw } from "../shared/fit/fit-power-law.ts";
 import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
+import { wasmLoraGrams } from "../shared/linalg/wasm/wasm-lora-grams.ts";
 import type { WasmLinalg, WasmLinalgOptions } from "../shared/linalg/wasm/types.ts";
 import { writeGpt2LikeModel } from "../test/helpers/generate-models.ts";
 import { eigvalsh as eigvalshJs } from "../shared/linalg/eigvalsh.ts";
@@ -326,7 +327,7 @@ async function cliThreads(): Promise<void> {
 /**
  * A PEFT LoRA adapter of a Llama-2-7B-shaped model (hidden 4096, MLP 11008, 32 blocks, rank 64 on
  * q/k/v/o and gate/up/down: 224 lora_BA layers, bf16) analysed end to end in this process (WASM
- * engine), against numpy doing the same r×r computation per pair in the same run, and against the
+ * engine, its Gram kernel for the r × r Grams), against numpy doing the same r×r computation per pair in the same run, and against the
  * cost of forming each B·A densely (numpy, one pair of each shape timed, times the count). λmax of
  * every layer must agree with numpy's to 1e-9.
  */
@@ -361,7 +362,7 @@ async function adapterEndToEnd(): Promise<void> {
   const opened = openLocalModel(adapterDir);
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const report = await analyzeModel(opened.model, opened.description, { randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e) });
+  const report = await analyzeModel(opened.model, opened.description, { randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e), loraGrams: wasmLoraGrams(e) });
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;

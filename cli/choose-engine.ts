@@ -9,6 +9,8 @@ export interface Engine {
   eigvalsh: Eigvalsh;
   /** computes the layers' Grams (the WASM engine); absent: the JS float64 path */
   grams?: AnalyzeModelOptions["grams"];
+  /** computes lora_BA layers' r × r Grams (the WASM engine); absent: the JS float64 loops */
+  loraGrams?: AnalyzeModelOptions["loraGrams"];
   /** the compiled WASM kernels, for worker threads to instantiate (the WASM engine) */
   module?: WebAssembly.Module;
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeModel } from "../shared/analyze/analyze-model.ts";
+import { HeavytailError } from "../shared/errors/index.ts";
 import { chooseEngine } from "./choose-engine.ts";
 import { createLayerPool } from "./create-layer-pool.ts";
 import { LayerWorkerError } from "./layer-worker-error.ts";
@@ -34,5 +35,13 @@ describe("createLayerPool", () => {
     await expect(exits).rejects.toThrow(/^the worker thread analysing layer \d+ \(\S+\) stopped: it exited with code 3$/);
     await expect(analyse(2, worker(`parentPort.on("message", () => { throw new Error("kernel fault"); });`))).rejects.toThrow(/layer \d+ \(\S+\) stopped: kernel fault/);
     await expect(analyse(1, new URL("file:///no/such/heavytail-layer-worker.mjs"))).rejects.toThrow(/layer 1 \(Lfx512\.CI\) stopped: .*no\/such/);
+  });
+
+  it("keeps, revived by its code, the HeavytailError a worker threw: the thread boundary drops its prototype", async () => {
+    const thrown = `parentPort.on("message", () => { throw Object.assign(new Error("m.safetensors: 3 bytes"), { name: "SafetensorsError", code: "file_too_short", status: 422 }); });`;
+    const error = await analyse(2, worker(thrown)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LayerWorkerError);
+    expect((error as LayerWorkerError).cause).toBeInstanceOf(HeavytailError);
+    expect((error as LayerWorkerError).cause).toMatchObject({ name: "SafetensorsError", code: "file_too_short", status: 422 });
   });
 });

@@ -46,13 +46,13 @@ export function createLayerPool(options: LayerPoolOptions): LayerPool {
   const workers = new Set<Worker>();
   let closing = false;
 
-  const stopped = (worker: Worker, reason: string) => {
+  const stopped = (worker: Worker, reason: string, thrown?: unknown) => {
     workers.delete(worker);
     const at = idle.indexOf(worker);
     if (at >= 0) idle.splice(at, 1);
     const job = running.get(worker);
     running.delete(worker);
-    if (job) job.reject(new LayerWorkerError(job.plan, reason));
+    if (job) job.reject(new LayerWorkerError(job.plan, reason, thrown));
   };
 
   const spawn = () => {
@@ -68,7 +68,7 @@ export function createLayerPool(options: LayerPoolOptions): LayerPool {
         job.resolve(message.outcome);
       }
     });
-    worker.on("error", (error) => stopped(worker, error.message));
+    worker.on("error", (error) => stopped(worker, error.message, error));
     worker.on("messageerror", (error) => stopped(worker, `its answer could not be read: ${error.message}`));
     worker.on("exit", (code) => stopped(worker, closing ? "the analysis was stopped" : `it exited with code ${code}`));
     return worker;

@@ -1,4 +1,4 @@
-import { parseArgs, USAGE } from "./parse-args.ts";
+import { parseArgs, USAGE, UsageError } from "./parse-args.ts";
 import { VERSION } from "./version.ts";
 
 async function main(argv: string[]): Promise<number> {
@@ -19,7 +19,7 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
-    const usage = (error as { code?: string }).code === "USAGE";
+    const usage = error instanceof UsageError;
     process.stderr.write(`heavytail: ${message}${usage ? "\n(heavytail --help shows the usage)" : ""}\n`);
     process.exitCode = usage ? 2 : 1;
   },

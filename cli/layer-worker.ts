@@ -11,7 +11,7 @@ import { wasmEngine } from "./wasm-engine.ts";
 
 const data = workerData as LayerWorkerData;
 const port = parentPort!;
-const engine = data.module ? wasmEngine(data.module) : { eigvalsh: eigvalshJs, grams: undefined };
+const engine = data.module ? wasmEngine(data.module) : { eigvalsh: eigvalshJs, grams: undefined, loraGrams: undefined };
 const post = (message: LayerWorkerMessage) => port.postMessage(message);
 const onBytes = (bytes: number) => post({ type: "bytes", bytes });
 
@@ -30,5 +30,5 @@ const openBase = data.baseLocation ? opener(data.baseLocation) : null;
 
 port.on("message", async ({ plan, settings }: LayerJob) => {
   const delta = openBase ? { open, openBase } : undefined;
-  post({ type: "outcome", outcome: await analyzeLayerOutcome(plan, open(plan.tensor.file), { ...settings, eigvalsh: engine.eigvalsh, grams: engine.grams }, delta) });
+  post({ type: "outcome", outcome: await analyzeLayerOutcome(plan, open(plan.tensor.file), { ...settings, eigvalsh: engine.eigvalsh, grams: engine.grams, loraGrams: engine.loraGrams }, delta) });
 });

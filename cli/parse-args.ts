@@ -1,7 +1,13 @@
 import { parseMemorySize } from "./parse-memory-size.ts";
+import { HeavytailError } from "../shared/errors/index.ts";
 
-export class UsageError extends Error {
-  readonly code = "USAGE";
+/** A command line heavytail cannot run: the message says what to change. */
+export class UsageError extends HeavytailError {
+  declare readonly code: "usage";
+  constructor(message: string) {
+    super("usage", 400, message);
+    this.name = "UsageError";
+  }
 }
 
 export const USAGE = `heavytail — how well trained is a network, from its weights alone

@@ -53,6 +53,7 @@ async function analyze(args: AnalyzeArgs): Promise<string> {
       engine: engine.name,
       eigvalsh: engine.eigvalsh,
       grams: engine.grams,
+      loraGrams: engine.loraGrams,
       onProgress,
       runner: pool,
       peft: args.peft,

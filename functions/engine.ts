@@ -4,6 +4,7 @@ import type { LayerSpectrum, ValueReader } from "../shared/esd/types.ts";
 import type { Eigvalsh } from "../shared/linalg/eigvalsh.ts";
 import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
 import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
+import { wasmLoraGrams } from "../shared/linalg/wasm/wasm-lora-grams.ts";
 import { wasmTallGramPartial } from "../shared/linalg/wasm/wasm-tall-gram-partial.ts";
 import { wasmWideGramBlock } from "../shared/linalg/wasm/wasm-wide-gram-block.ts";
 import type { LayerPlan } from "../shared/plan/types.ts";
@@ -17,6 +18,8 @@ export interface LayerEngine {
   eigvalsh?: Eigvalsh;
   /** computes a layer's Grams; the JS float64 path when absent */
   grams?: AnalyzeLayerOptions["grams"];
+  /** computes a lora_BA layer's r × r Grams; the JS float64 loops when absent */
+  loraGrams?: AnalyzeLayerOptions["loraGrams"];
   /** a split layer's part: the Grams of a tall layer's row range; the JS float64 path when absent */
   tallGramPartial?: (plan: LayerPlan, read: ValueReader, rowStart: number, rowEnd: number) => Promise<Float64Array[]>;
   /** a split layer's part: one panel block of a wide layer's Grams; the JS float64 path when absent */
@@ -35,6 +38,7 @@ export const workerEngine: LayerEngine = {
   name: "wasm-simd-f64",
   eigvalsh: wasm.eigvalsh,
   grams: wasmLayerGrams(wasm),
+  loraGrams: wasmLoraGrams(wasm),
   tallGramPartial: (plan, read, rowStart, rowEnd) => wasmTallGramPartial(wasm, plan, read, rowStart, rowEnd),
   wideGramBlock: (plan, read, i, j, panelRows) => wasmWideGramBlock(wasm, plan, read, i, j, panelRows),
   packedSpectrum: (plan, read) => packedLayerSpectrum(plan, read, wasm),

@@ -1,13 +1,15 @@
+import { HeavytailError } from "../../shared/errors/index.ts";
+
 /** An error the service answers with as it is: HTTP status, machine code, message for people. */
-export class ApiError extends Error {
+export class ApiError extends HeavytailError {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    status: number,
+    code: string,
     message: string,
     /** seconds, for 429 and 503 answers */
-    readonly retryAfter?: number,
+    retryAfter?: number,
   ) {
-    super(message);
+    super(code, status, message, { retryAfter });
     this.name = "ApiError";
   }
 }

@@ -10,8 +10,11 @@ const plan = (lora?: LayerPlan["lora"]): LayerPlan => ({
 
 describe("expectedTaskSeconds", () => {
   it("costs a LoRA pair by its rank, not by its out × in product", () => {
-    const lora = expectedTaskSeconds(plan({ r: 64, in: 4096, out: 4096, aOffset: 0, bOffset: 64 * 4096 }), { kind: "layer" });
+    const pair = plan({ r: 64, in: 4096, out: 4096, aOffset: 0, bOffset: 64 * 4096 });
+    const lora = expectedTaskSeconds(pair, { kind: "layer", randomize: false });
     expect(lora).toBeLessThan(2);
     expect(expectedTaskSeconds(plan(), { kind: "layer" })).toBeGreaterThan(100 * (lora - 1));
+    // randomized: five shuffles of the formed product (r < 100), each a Gram of order 4096
+    expect(expectedTaskSeconds(pair, { kind: "layer" })).toBeGreaterThan((5 * 4096 ** 3) / 2e9);
   });
 });

@@ -19,9 +19,14 @@ const OVERHEAD_SECONDS = 1;
  */
 export function expectedTaskSeconds(plan: LayerPlan, work: TaskWork): number {
   if (plan.lora) {
-    // a LoRA pair: the QR of Aᵀ (r²·in), C = B·Rᵀ and CᵀC (out·r² each), the r × r eigensolve
+    // a LoRA pair: the Grams A·Aᵀ and BᵀB (r²·in and r²·out), their pivoted Cholesky and the
+    // r × r eigensolves (the rare QR fallback costs about as much again); randomized, per shuffle
+    // each of B·A's out·in entries (r products) into the Gram of order M, and its eigensolve
     const { r, in: inDim, out } = plan.lora;
-    return OVERHEAD_SECONDS + (r * r * (inDim + 2 * out) + r ** 3) / MULTIPLY_ADDS_PER_SECOND + (plan.tensor.end - plan.tensor.begin) / BYTES_PER_SECOND;
+    const order = Math.min(inDim, out);
+    const shuffles = work.kind === "layer" && work.randomize !== false ? randomReplicaCount(plan) : 0;
+    const multiplyAdds = r * r * (inDim + out) + 4 * r ** 3 + shuffles * (out * inDim * (r + order) + order ** 3);
+    return OVERHEAD_SECONDS + multiplyAdds / MULTIPLY_ADDS_PER_SECOND + (plan.tensor.end - plan.tensor.begin) / BYTES_PER_SECOND;
   }
   const { rows, cols, order, rf } = gramLayout(plan);
   const gram = rows * cols * order * rf;

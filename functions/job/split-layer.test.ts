@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import { splitLayer } from "./split-layer.ts";
+import { DEFAULT_EDGE_LIMITS, splitLayer } from "./split-layer.ts";
 
 function dense(rows: number, cols: number, layerId = 3): LayerPlan {
   return {
@@ -66,8 +66,11 @@ describe("splitLayer with an engine that packs its Gram", () => {
       lora: { r, in: inDim, out, aOffset: 0, bOffset: r * inDim },
       tensor: { name: "l3.weight", dtype: "F32", shape: [out, inDim], begin: 0, end: 4 * r * (inDim + out), file: "adapter_model.safetensors" },
     });
-    // its 4096 × 4096 product would be split; the pair is not
-    expect(splitLayer(lora(64, 4096, 4096), { ...roomy, maxTaskFlops: 1e6 })).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "layer" } }] });
+    // its 4096 × 4096 product would be split; the pair is not, and its shuffles' Gram does not fit
+    expect(splitLayer(lora(64, 4096, 4096), { ...roomy, maxTaskFlops: 1e6 })).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "layer", randomize: false } }] });
+    // where the shuffled product's Gram fits, the task randomizes it
+    expect(splitLayer(lora(16, 512, 256), DEFAULT_EDGE_LIMITS)).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "layer" } }] });
+    expect(splitLayer(lora(64, 4096, 4096), DEFAULT_EDGE_LIMITS)).toMatchObject({ ok: true, tasks: [{ work: { kind: "layer", randomize: false } }] });
     expect(splitLayer(lora(2048, 8192, 8192), roomy)).toMatchObject({ ok: false, reason: expect.stringMatching(/LoRA pair/) });
   });
 });

@@ -34,16 +34,22 @@ const STAGING_BYTES = 8 * 2 ** 20;
 const PACKED_BUFFERS = 2 * PACKED_PANEL_BYTES + 2 * 2 ** 20;
 
 /**
- * A LoRA pair's lora_BA layer is always one task: it holds A and B (float64) and two r-wide
- * products, never B·A, and has no randomization to share out (docs/metrics.md §10).
+ * A LoRA pair's lora_BA layer is always one task: it holds A and B and r-wide products, never
+ * B·A (docs/metrics.md §10). Its randomization streams the shuffled B·A into an M × M Gram
+ * (M = min(out, in)), once per shuffle: it runs where that Gram and its products fit one task,
+ * as a whole dense layer's does; elsewhere the layer is measured without it.
  */
 function loraTask(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
   const id = String(plan.layer_id).padStart(6, "0");
-  const bytes = loraLayerBytes(plan.lora!) + STAGING_BYTES;
+  const lora = plan.lora!;
+  const bytes = loraLayerBytes(lora) + STAGING_BYTES;
   if (bytes > limits.maxTaskBytes) {
     return { ok: false, reason: `too large for the edge lane: its LoRA pair needs ${mb(bytes)} MB, more than the ${mb(limits.maxTaskBytes)} MB a task may use (docs/edge-limits.md)` };
   }
-  return { ok: true, tasks: [{ id, work: { kind: "layer" } }] };
+  const order = Math.min(lora.out, lora.in);
+  const shuffleFlops = (randomReplicaCount(plan) * lora.out * lora.in * order) / 2;
+  const randomize = loraLayerBytes(lora, true) + STAGING_BYTES <= limits.maxTaskBytes && shuffleFlops <= limits.maxTaskFlops;
+  return { ok: true, tasks: [{ id, work: randomize ? { kind: "layer" } : { kind: "layer", randomize: false } }] };
 }
 
 /**

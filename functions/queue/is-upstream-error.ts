@@ -1,3 +1,6 @@
+import { HubError } from "../../shared/hub/hub-error.ts";
+import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
+
 /**
  * Whether a task's failure came from outside the model — the Hub or the network (any Hub answer,
  * a dropped or timed-out connection) — rather than from its bytes. Such a failure says nothing
@@ -5,7 +8,8 @@
  * recording the layer as failed in a report that would then stand for the model.
  */
 export function isUpstreamError(error: unknown): boolean {
-  const name = (error as { name?: unknown })?.name;
-  // fetch rejects with a TypeError when a connection fails, and an AbortSignal timeout with these
-  return name === "HubError" || name === "ModelLookupError" || name === "TypeError" || name === "TimeoutError" || name === "AbortError";
+  if (error instanceof HubError || error instanceof ModelLookupError) return true;
+  // the platform's contract: fetch rejects with a TypeError when a connection fails, and an
+  // aborted or timed-out AbortSignal with a DOMException named AbortError or TimeoutError
+  return error instanceof TypeError || (error instanceof DOMException && (error.name === "AbortError" || error.name === "TimeoutError"));
 }

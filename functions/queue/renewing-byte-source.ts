@@ -1,10 +1,12 @@
 import { readFromStream } from "../../shared/safetensors/read-from-stream.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
+import { HeavytailError } from "../../shared/errors/index.ts";
 
 /** The job no longer wants the task (it finished elsewhere, or was given up): stop and let go of the message. */
-export class TaskNotWantedError extends Error {
+export class TaskNotWantedError extends HeavytailError {
+  declare readonly code: "task_not_wanted";
   constructor(task: string) {
-    super(`task ${task} is no longer wanted by its job`);
+    super("task_not_wanted", 409, `task ${task} is no longer wanted by its job`);
     this.name = "TaskNotWantedError";
   }
 }

@@ -33,7 +33,7 @@ export async function runTaskWork(task: TaskMessage, source: ByteSource, engine:
   };
   switch (work.kind) {
     case "layer":
-      return withBias(await analyzeLayer(plan, read, { randomize: true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams }));
+      return withBias(await analyzeLayer(plan, read, { randomize: work.randomize ?? true, seed: task.seed, eigvalsh: engine.eigvalsh, grams: engine.grams, loraGrams: engine.loraGrams }));
     case "packed": {
       if (!engine.packedSpectrum) throw new Error(`the ${engine.name} engine cannot hold a Gram packed; the layer is too large for it`);
       const spectrum = analysedSpectrum(plan, await engine.packedSpectrum(plan, read));

@@ -8,7 +8,8 @@ import type { LayerPlan } from "../../shared/plan/types.ts";
  * Gram cannot be held at all is one `packed` task: its Gram packed in WASM memory, no randomization.
  */
 export type TaskWork =
-  | { kind: "layer" }
+  /** randomize false: a lora_BA layer whose shuffled product's Gram does not fit one task (splitLayer) */
+  | { kind: "layer"; randomize?: false }
   | { kind: "packed" }
   | { kind: "tall-part"; rowStart: number; rowEnd: number }
   | { kind: "wide-block"; i: number; j: number; panelRows: number }

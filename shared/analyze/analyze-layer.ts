@@ -1,5 +1,6 @@
 import type { ValueReader } from "../esd/types.ts";
 import type { Eigvalsh } from "../linalg/eigvalsh.ts";
+import type { LoraGrams } from "../linalg/lora-grams.ts";
 import type { LayerPlan } from "../plan/types.ts";
 import type { AnalysedLayer } from "../report/schema.ts";
 import { arrayValueReader } from "../esd/array-value-reader.ts";
@@ -20,6 +21,8 @@ export interface AnalyzeLayerOptions {
   eigvalsh?: Eigvalsh;
   /** computes the Grams of the layer's spectrum in place of the float64 path (a GPU: shared/esd/gpu/) */
   grams?: SpectrumOptions["grams"];
+  /** computes a lora_BA layer's two r × r Grams on the engine (wasmLoraGrams); the float64 JS loops when absent */
+  loraGrams?: LoraGrams;
   /**
    * hold the layer's values (4 bytes each) in memory when they take at most this many bytes, so
    * the source is read once although wide layers' panels and the small-end refinement go over the
@@ -30,12 +33,12 @@ export interface AnalyzeLayerOptions {
 
 /** One layer, from its streamed values to every reported column and its compact ESD. */
 export async function analyzeLayer(plan: LayerPlan, read: ValueReader, options: AnalyzeLayerOptions): Promise<AnalysedLayer> {
-  if (plan.lora) return analyzeLoraLayer(plan, read, { eigvalsh: options.eigvalsh });
+  if (plan.lora) return analyzeLoraLayer(plan, read, options);
   const valueBytes = 4 * plan.tensor.shape.reduce((p, d) => p * d, 1);
   const held = options.randomize || valueBytes <= (options.holdValuesBytes ?? 0) ? await readLayerValues(plan, read) : null;
   const spectrum = analysedSpectrum(plan, await computeLayerSpectrum(plan, held ? arrayValueReader(held) : read, { eigvalsh: options.eigvalsh, grams: options.grams }));
   const randomized = options.randomize
-    ? await randomizedSpectra(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })
+    ? (await randomizedSpectra(plan, held!, createRng(layerSeed(options.seed, plan.layer_id)), { eigvalsh: options.eigvalsh })).map((r) => analysedSpectrum(plan, r))
     : undefined;
   const columns = measureLayer(plan, spectrum, randomized);
   // a delta layer's read yields W − W_base: its distance is the reference's delta_W (docs/metrics.md §11)

@@ -67,6 +67,8 @@ export interface AnalyzeModelOptions {
   eigvalsh?: Eigvalsh;
   /** computes the layers' Grams in place of the float64 path (a GPU: shared/esd/gpu/) */
   grams?: AnalyzeLayerOptions["grams"];
+  /** computes lora_BA layers' r × r Grams on the engine (see AnalyzeLayerOptions) */
+  loraGrams?: AnalyzeLayerOptions["loraGrams"];
   chunkBytes?: number;
   /** see AnalyzeLayerOptions; by default a layer of up to 256 MiB of float32 values is read once and held */
   holdValuesBytes?: number;
@@ -216,7 +218,7 @@ function inProcessRunner(model: ModelFiles, options: AnalyzeModelOptions): Layer
       analyzeLayerOutcome(
         plan,
         countBytes(open(plan.tensor.file), onBytes),
-        { ...settings, eigvalsh: options.eigvalsh, grams: options.grams },
+        { ...settings, eigvalsh: options.eigvalsh, grams: options.grams, loraGrams: options.loraGrams },
         openBase ? { open: (file) => countBytes(open(file), onBytes), openBase: (file) => countBytes(openBase(file), onBytes) } : undefined,
       ),
   };

@@ -2,8 +2,7 @@ import { compareNames } from "../safetensors/compare-names.ts";
 import { ggufSplitName } from "../gguf/gguf-split-name.ts";
 import { WeightFilesError } from "./weight-files-error.ts";
 import { chooseComponentFiles, PIPELINE_INDEX, type WeightComponent } from "./choose-component-files.ts";
-
-export type WeightKind = "safetensors" | "pytorch" | "gguf";
+import type { WeightKind } from "./weight-kind.ts";
 
 /** The files that hold a model's weights, and their format. */
 export interface WeightFileChoice {

@@ -33,6 +33,10 @@ describe("layerMemoryBytes", () => {
 
   it("counts a LoRA pair's two matrices and r-wide products, never its out × in product", () => {
     const lora: LayerPlan = { ...dense(4096, 4096), lora: { r: 16, in: 4096, out: 4096, aOffset: 0, bOffset: 16 * 4096 } };
-    expect(layerMemoryBytes(lora, { ...held, randomize: true })).toBeLessThan(layerMemoryBytes(dense(64, 64), held) + 4 * 4 * 16 * 4096 * 8);
+    expect(layerMemoryBytes(lora, held)).toBeLessThan(layerMemoryBytes(dense(64, 64), held) + 4 * 4 * 16 * 4096 * 8);
+    // randomized, the shuffled product's Gram (and the eigensolver's copy), still not the product itself
+    const randomized = layerMemoryBytes(lora, { ...held, randomize: true });
+    expect(randomized).toBeGreaterThan(2 * 4096 * 4096 * 8);
+    expect(randomized).toBeLessThan(layerMemoryBytes(dense(4096, 4096), { ...held, randomize: true }));
   });
 });

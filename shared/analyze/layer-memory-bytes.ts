@@ -24,7 +24,7 @@ const FIXED_BYTES = 24 * MIB;
  * engine: 4096² 271 MiB of 360, 2048² 77 of 112, 768×3072 80 of 98, 3072×768 31 of 50, 1024² randomized 30 of 48 (docs/engine.md).
  */
 export function layerMemoryBytes(plan: LayerPlan, options: LayerMemoryOptions): number {
-  if (plan.lora) return loraLayerBytes(plan.lora) + FIXED_BYTES;
+  if (plan.lora) return loraLayerBytes(plan.lora, options.randomize) + FIXED_BYTES;
   const { rows, cols, rf } = plan;
   const order = Math.min(rows, cols);
   const valueBytes = 4 * rows * cols * rf;

@@ -1,13 +1,14 @@
 import type { AdapterInfo } from "../report/schema.ts";
 import { ADAPTER_CONFIG } from "./choose-weight-files.ts";
+import { HeavytailError } from "../errors/index.ts";
 
 const MAX_TEXT = 1000;
 const MAX_MODULES = 200;
 
-export class AdapterConfigError extends Error {
-  readonly code = "invalid_adapter_config";
+export class AdapterConfigError extends HeavytailError {
+  declare readonly code: "invalid_adapter_config";
   constructor(detail: string) {
-    super(`${ADAPTER_CONFIG}: ${detail}`);
+    super("invalid_adapter_config", 422, `${ADAPTER_CONFIG}: ${detail}`);
     this.name = "AdapterConfigError";
   }
 }

@@ -1,12 +1,12 @@
+import { HeavytailError } from "../errors/index.ts";
+
 export type EsdErrorCode = "invalid_plan" | "invalid_gram" | "reader_mismatch" | "invalid_option";
 
 /** A layer the spectrum code cannot work on, or a reader that did not deliver what was asked. */
-export class EsdError extends Error {
-  constructor(
-    readonly code: EsdErrorCode,
-    detail: string,
-  ) {
-    super(detail);
+export class EsdError extends HeavytailError {
+  declare readonly code: EsdErrorCode;
+  constructor(code: EsdErrorCode, detail: string) {
+    super(code, 500, detail);
     this.name = "EsdError";
   }
 }

@@ -1,3 +1,4 @@
+import { HeavytailError } from "../errors/index.ts";
 import { quoteName } from "../safetensors/safetensors-error.ts";
 
 export type GgufErrorCode =
@@ -25,15 +26,15 @@ export type GgufErrorCode =
   | "split_mismatch";
 
 /** A GGUF file that does not follow the format, or that heavytail refuses to read; names the file and, where one is at fault, the tensor. */
-export class GgufError extends Error {
-  readonly status = 422;
+export class GgufError extends HeavytailError {
+  declare readonly code: GgufErrorCode;
   constructor(
-    readonly code: GgufErrorCode,
+    code: GgufErrorCode,
     readonly file: string,
     detail: string,
     readonly tensor?: string,
   ) {
-    super(`${file}: ${tensor === undefined ? "" : `tensor ${quoteName(tensor)}: `}${detail}`);
+    super(code, 422, `${file}: ${tensor === undefined ? "" : `tensor ${quoteName(tensor)}: `}${detail}`);
     this.name = "GgufError";
   }
 }

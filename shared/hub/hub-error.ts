@@ -1,3 +1,5 @@
+import { HeavytailError, isRetryableStatus } from "../errors/index.ts";
+
 export type HubErrorCode =
   | "unauthorized"
   | "forbidden"
@@ -14,17 +16,23 @@ export type HubErrorCode =
   | "file_changed"
   | "retries_exhausted";
 
-/** The Hub (or its CDN) refused or kept failing a request. Messages name the URL without query or credentials, never a token. */
-export class HubError extends Error {
+/**
+ * The Hub (or its CDN) refused or kept failing a request. Messages name the URL without query or
+ * credentials, never a token. Unlike other HeavytailErrors, `status` is the Hub's (a service maps
+ * it to its own answer: functions/http/to-api-error.ts); a 429, a 5xx or no answer is worth
+ * asking again.
+ */
+export class HubError extends HeavytailError {
+  declare readonly code: HubErrorCode;
   constructor(
-    readonly code: HubErrorCode,
+    code: HubErrorCode,
     /** the upstream HTTP status (502 when no answer came at all) */
-    readonly status: number,
+    status: number,
     /** the URL, redacted */
     readonly url: string,
     message: string,
   ) {
-    super(`${url}: ${message}`);
+    super(code, status, `${url}: ${message}`, { transient: isRetryableStatus(status) });
     this.name = "HubError";
   }
 }

@@ -1,11 +1,10 @@
+import { HeavytailError } from "../errors/index.ts";
+
 /** A model id, URL or revision that does not follow the Hub's grammar; rejected before any request. */
-export class ModelIdError extends Error {
-  readonly status = 400;
-  constructor(
-    readonly code: "invalid_model_id" | "invalid_revision",
-    message: string,
-  ) {
-    super(message);
+export class ModelIdError extends HeavytailError {
+  declare readonly code: "invalid_model_id" | "invalid_revision";
+  constructor(code: "invalid_model_id" | "invalid_revision", message: string) {
+    super(code, 400, message);
     this.name = "ModelIdError";
   }
 }

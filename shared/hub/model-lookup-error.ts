@@ -1,3 +1,5 @@
+import { HeavytailError, isRetryableStatus } from "../errors/index.ts";
+
 export type ModelLookupErrorCode =
   | "model_not_found"
   | "revision_not_found"
@@ -9,17 +11,21 @@ export type ModelLookupErrorCode =
   | "model_too_large"
   | "too_many_files";
 
-/** The Hub could not tell what a model revision is, or the model is not one heavytail analyses. */
-export class ModelLookupError extends Error {
+/**
+ * The Hub could not tell what a model revision is, or the model is not one heavytail analyses.
+ * `status` is the one a service answers with; a Hub rate-limiting or failing (503, 502, 504) is
+ * worth asking again.
+ */
+export class ModelLookupError extends HeavytailError {
+  declare readonly code: ModelLookupErrorCode;
   constructor(
-    readonly code: ModelLookupErrorCode,
-    /** the HTTP status a service answers with */
-    readonly status: number,
+    code: ModelLookupErrorCode,
+    status: number,
     message: string,
     /** seconds the Hub asked to wait (429), when it said */
-    readonly retryAfter?: number,
+    retryAfter?: number,
   ) {
-    super(message);
+    super(code, status, message, { transient: isRetryableStatus(status), retryAfter });
     this.name = "ModelLookupError";
   }
 }

@@ -126,6 +126,7 @@ function lookupError(
   retryAfter: string | null,
 ): Error {
   if (error instanceof ModelLookupError) return error;
+  // the platform's DOMException, by its name: what AbortSignal.timeout (fetchWithTimeout) rejects with
   if ((error as Error | undefined)?.name === "TimeoutError") {
     return new ModelLookupError("hub_error", 504, `the Hub at ${hubUrl} did not answer the ${stage} of ${id} within ${timeoutMs / 1000} s (timeout)`);
   }

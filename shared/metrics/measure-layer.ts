@@ -9,11 +9,12 @@ import { normMetrics } from "./norm-metrics.ts";
 import { finiteOrNull } from "./finite-or-null.ts";
 import { randomizationColumns } from "./randomization-columns.ts";
 import { randomReplicaCount } from "./randomized-spectrum.ts";
+import { HeavytailError } from "../errors/index.ts";
 
-export class MetricsError extends Error {
-  readonly code = "invalid_spectrum";
+export class MetricsError extends HeavytailError {
+  declare readonly code: "invalid_spectrum";
   constructor(detail: string) {
-    super(detail);
+    super("invalid_spectrum", 500, detail);
     this.name = "MetricsError";
   }
 }

@@ -13,12 +13,14 @@ const FEW_COMPONENTS = 100;
 const REPLICAS_WHEN_FEW = 5;
 
 /**
- * replicas = 5 if M·rf < 100 else 1: how many shuffles the reference pools into a layer's
- * randomized ESD (weightwatcher 0.7.5.5 apply_random_esd). M is the reference's M, swap quirk
- * included, since its n_comp is that M times rf.
+ * replicas = 5 if n_comp < 100 else 1: how many shuffles the reference pools into a layer's
+ * randomized ESD (weightwatcher 0.7.5.5 apply_random_esd). n_comp is M·rf, M the reference's M
+ * (swap quirk included); a lora_BA layer's is its rank r (update_peft_layers' num_components).
  */
 export function randomReplicaCount(plan: LayerPlan): number {
-  return plan.M * plan.rf < FEW_COMPONENTS ? REPLICAS_WHEN_FEW : 1;
+  // a LoRA layer's n_comp is r: lora_BA's and lora_W_plus_AB's alike (update_peft_layers)
+  const components = plan.lora ? plan.lora.r : plan.merge ? plan.merge.r : plan.M * plan.rf;
+  return components < FEW_COMPONENTS ? REPLICAS_WHEN_FEW : 1;
 }
 
 /** Fisher–Yates driven by `rng`: a uniform permutation of `values`, whatever order they start in. */

@@ -1,3 +1,4 @@
+import { HeavytailError } from "../errors/index.ts";
 import { quoteName } from "../safetensors/safetensors-error.ts";
 
 export type PytorchErrorCode =
@@ -22,15 +23,15 @@ export type PytorchErrorCode =
   | "no_bin_files";
 
 /** A PyTorch checkpoint (or its index) that heavytail refuses: names the file and, where one is at fault, the tensor. */
-export class PytorchError extends Error {
-  readonly status = 422;
+export class PytorchError extends HeavytailError {
+  declare readonly code: PytorchErrorCode;
   constructor(
-    readonly code: PytorchErrorCode,
+    code: PytorchErrorCode,
     readonly file: string,
     detail: string,
     readonly tensor?: string,
   ) {
-    super(`${file}: ${tensor === undefined ? "" : `tensor ${quoteName(tensor)}: `}${detail}`);
+    super(code, 422, `${file}: ${tensor === undefined ? "" : `tensor ${quoteName(tensor)}: `}${detail}`);
     this.name = "PytorchError";
   }
 }

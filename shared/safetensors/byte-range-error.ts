@@ -1,11 +1,14 @@
+import { HeavytailError } from "../errors/index.ts";
+
 /** A byte range a source cannot deliver: not a valid range of the source, or the source ended before it. */
-export class ByteRangeError extends Error {
+export class ByteRangeError extends HeavytailError {
+  declare readonly code: "out_of_range" | "short_read";
   constructor(
-    readonly code: "out_of_range" | "short_read",
+    code: "out_of_range" | "short_read",
     readonly source: string,
     detail: string,
   ) {
-    super(`${source}: ${detail}`);
+    super(code, 500, `${source}: ${detail}`);
     this.name = "ByteRangeError";
   }
 }

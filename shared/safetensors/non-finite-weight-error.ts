@@ -1,8 +1,9 @@
 import { quoteName } from "./safetensors-error.ts";
+import { HeavytailError } from "../errors/index.ts";
 
 /** A weight that decodes to NaN or ±Inf: the layer cannot be analysed and is recorded as failed with this reason. */
-export class NonFiniteWeightError extends Error {
-  readonly code = "non_finite_weight";
+export class NonFiniteWeightError extends HeavytailError {
+  declare readonly code: "non_finite_weight";
   constructor(
     readonly file: string,
     readonly tensor: string,
@@ -10,7 +11,7 @@ export class NonFiniteWeightError extends Error {
     readonly index: number,
     readonly value: number,
   ) {
-    super(`${file}: tensor ${quoteName(tensor)}: element ${index} is ${value} (weights must be finite)`);
+    super("non_finite_weight", 422, `${file}: tensor ${quoteName(tensor)}: element ${index} is ${value} (weights must be finite)`);
     this.name = "NonFiniteWeightError";
   }
 }

@@ -1,3 +1,5 @@
+import { HeavytailError } from "../errors/index.ts";
+
 export type SafetensorsErrorCode =
   | "file_too_short"
   | "header_too_large"
@@ -32,15 +34,15 @@ export function quoteName(name: string): string {
 }
 
 /** A safetensors file (or index) that does not follow the format; names the file and, where one is at fault, the tensor. */
-export class SafetensorsError extends Error {
-  readonly status = 422;
+export class SafetensorsError extends HeavytailError {
+  declare readonly code: SafetensorsErrorCode;
   constructor(
-    readonly code: SafetensorsErrorCode,
+    code: SafetensorsErrorCode,
     readonly file: string,
     detail: string,
     readonly tensor?: string,
   ) {
-    super(`${file}: ${tensor === undefined ? "" : `tensor ${quoteName(tensor)}: `}${detail}`);
+    super(code, 422, `${file}: ${tensor === undefined ? "" : `tensor ${quoteName(tensor)}: `}${detail}`);
     this.name = "SafetensorsError";
   }
 }

@@ -1,3 +1,5 @@
+import { HeavytailError } from "../errors/index.ts";
+
 /** One model of a series: its reported accuracy and its model-level metrics. */
 export interface TrendRow {
   series: string;
@@ -6,8 +8,13 @@ export interface TrendRow {
   metrics: Record<string, number>;
 }
 
-export class TrendsCsvError extends Error {
-  readonly code = "TRENDS_CSV";
+/** A trends table that does not follow its format: says where, so a person can fix the file. */
+export class TrendsCsvError extends HeavytailError {
+  declare readonly code: "trends_csv";
+  constructor(message: string) {
+    super("trends_csv", 422, message);
+    this.name = "TrendsCsvError";
+  }
 }
 
 /**

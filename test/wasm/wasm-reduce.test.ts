@@ -122,7 +122,7 @@ describe("WASM eigvalsh.reduce", () => {
     reduction.dispose();
     reduction.dispose();
     expect(engine.memoryBytes()).toBe(0);
-    expect(() => reduction.band()).toThrow(expect.objectContaining({ code: "FINISHED" }));
+    expect(() => reduction.band()).toThrow(expect.objectContaining({ code: "finished" }));
     expect(engine.eigvalsh.reduce(0, new Float64Array(0)).values).toHaveLength(0);
   });
 });

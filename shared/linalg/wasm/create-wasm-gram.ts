@@ -13,7 +13,7 @@ const MIN_CHUNK_ROWS = 4;
  * arrive, a staging block of float32 rows and its float64 micro-panels sized to `stagingBytes`.
  */
 export function createWasmGram(session: WasmSession, m: number, stagingBytes: number, tuning: EigvalshTuning): GramAccumulator {
-  if (!Number.isInteger(m) || m < 1) throw new WasmLinalgError("BAD_ARGUMENT", `Gram order must be a positive integer, got ${m}`);
+  if (!Number.isInteger(m) || m < 1) throw new WasmLinalgError("bad_argument", `Gram order must be a positive integer, got ${m}`);
   const k = session.kernels();
   const gLength = k.packedLength(m);
   let g: WasmRegion | null = session.alloc(8 * gLength);
@@ -25,7 +25,7 @@ export function createWasmGram(session: WasmSession, m: number, stagingBytes: nu
   let rowsAdded = 0;
 
   const live = (): WasmRegion => {
-    if (!g) throw new WasmLinalgError("FINISHED", "this Gram accumulator has already been consumed or disposed");
+    if (!g) throw new WasmLinalgError("finished", "this Gram accumulator has already been consumed or disposed");
     return g;
   };
   const multiplyStaged = (rows: number) => {
@@ -36,7 +36,7 @@ export function createWasmGram(session: WasmSession, m: number, stagingBytes: nu
     rowsAdded += rows;
   };
   const flush = () => {
-    if (staged % m !== 0) throw new WasmLinalgError("PARTIAL_ROW", `${staged % m} value(s) of an incomplete row of ${m} were fed to the Gram accumulator`);
+    if (staged % m !== 0) throw new WasmLinalgError("partial_row", `${staged % m} value(s) of an incomplete row of ${m} were fed to the Gram accumulator`);
     multiplyStaged(staged / m);
     staged = 0;
   };
@@ -72,7 +72,7 @@ export function createWasmGram(session: WasmSession, m: number, stagingBytes: nu
     addPanelPair(pa, a0, pb, b0, kk) {
       const p = live().ptr;
       if (!Number.isInteger(kk) || kk < 1 || pa.length % kk !== 0 || pb.length % kk !== 0) {
-        throw new WasmLinalgError("BAD_ARGUMENT", `panels of ${pa.length} and ${pb.length} values are not whole rows of ${kk}`);
+        throw new WasmLinalgError("bad_argument", `panels of ${pa.length} and ${pb.length} values are not whole rows of ${kk}`);
       }
       const same = a0 === b0 && pa.buffer === pb.buffer && pa.byteOffset === pb.byteOffset && pa.length === pb.length;
       // a block above the diagonal is stored as its transpose, P_b P_aᵀ
@@ -81,9 +81,9 @@ export function createWasmGram(session: WasmSession, m: number, stagingBytes: nu
       const rx = x.length / kk;
       const ry = y.length / kk;
       if (!Number.isInteger(x0) || !Number.isInteger(y0) || y0 < 0 || x0 + rx > m || y0 + ry > m) {
-        throw new WasmLinalgError("BAD_ARGUMENT", `panel rows [${a0}, ${a0 + pa.length / kk}) and [${b0}, ${b0 + pb.length / kk}) do not fit a Gram of order ${m}`);
+        throw new WasmLinalgError("bad_argument", `panel rows [${a0}, ${a0 + pa.length / kk}) and [${b0}, ${b0 + pb.length / kk}) do not fit a Gram of order ${m}`);
       }
-      if (!same && y0 + ry > x0) throw new WasmLinalgError("BAD_ARGUMENT", `panels [${y0}, ${y0 + ry}) and [${x0}, ${x0 + rx}) overlap without being the same panel`);
+      if (!same && y0 + ry > x0) throw new WasmLinalgError("bad_argument", `panels [${y0}, ${y0 + ry}) and [${x0}, ${x0 + rx}) overlap without being the same panel`);
       const blocks = Math.ceil(rx / 4) + (same ? 0 : Math.ceil(ry / 4));
       const kc = clamp(Math.floor(stagingBytes / (32 * blocks)), MIN_CHUNK_ROWS, MAX_CHUNK_ROWS);
       const xr = session.alloc(4 * x.length);

@@ -35,7 +35,7 @@ describe("createWasmArena", () => {
     const a = arena.alloc(8);
     arena.free(a);
     expect(() => arena.free(a)).toThrow(WasmLinalgError);
-    expect(() => arena.alloc(-1)).toThrow(expect.objectContaining({ code: "BAD_ARGUMENT" }));
-    expect(() => arena.alloc(10 * 65536)).toThrow(expect.objectContaining({ code: "OUT_OF_MEMORY" }));
+    expect(() => arena.alloc(-1)).toThrow(expect.objectContaining({ code: "bad_argument" }));
+    expect(() => arena.alloc(10 * 65536)).toThrow(expect.objectContaining({ code: "out_of_memory" }));
   });
 });

@@ -27,7 +27,7 @@ export function createWasmArena(memory: WebAssembly.Memory, base: number): WasmA
   let top = base;
   return {
     alloc(bytes) {
-      if (!Number.isSafeInteger(bytes) || bytes < 0) throw new WasmLinalgError("BAD_ARGUMENT", `cannot allocate ${bytes} bytes`);
+      if (!Number.isSafeInteger(bytes) || bytes < 0) throw new WasmLinalgError("bad_argument", `cannot allocate ${bytes} bytes`);
       const ptr = Math.ceil(top / ALIGN) * ALIGN;
       const end = ptr + bytes;
       const have = memory.buffer.byteLength;
@@ -36,7 +36,7 @@ export function createWasmArena(memory: WebAssembly.Memory, base: number): WasmA
         try {
           memory.grow(pages);
         } catch {
-          throw new WasmLinalgError("OUT_OF_MEMORY", `WASM memory could not grow from ${have} to ${have + pages * PAGE} bytes`);
+          throw new WasmLinalgError("out_of_memory", `WASM memory could not grow from ${have} to ${have + pages * PAGE} bytes`);
         }
       }
       const region = { ptr, bytes };
@@ -46,7 +46,7 @@ export function createWasmArena(memory: WebAssembly.Memory, base: number): WasmA
     },
     free(region) {
       const entry = regions.find((e) => e.region === region && e.live);
-      if (!entry) throw new WasmLinalgError("BAD_ARGUMENT", "region is not allocated here");
+      if (!entry) throw new WasmLinalgError("bad_argument", "region is not allocated here");
       entry.live = false;
       while (regions.length > 0 && !regions[regions.length - 1].live) regions.pop();
       const last = regions[regions.length - 1];

@@ -25,8 +25,8 @@ export function eigvalshInPlace(session: WasmSession, n: number, packed: WasmReg
   const work = session.alloc(8 * k.eigvalshWorkLength(n, tuning.blockSize));
   try {
     const info = k.eigvalshPacked(n, packed.ptr, w.ptr, work.ptr, tuning.blockSize, tuning.twoStageFrom, keep ? keep.ptr : 0);
-    if (info === -1) throw new WasmLinalgError("NON_FINITE_INPUT", `the ${n}×${n} matrix holds NaN or infinite values`);
-    if (info > 0) throw new WasmLinalgError("NO_CONVERGENCE", `tridiagonal QL/QR left ${info} off-diagonal value(s) unconverged (n = ${n})`);
+    if (info === -1) throw new WasmLinalgError("non_finite_input", `the ${n}×${n} matrix holds NaN or infinite values`);
+    if (info > 0) throw new WasmLinalgError("no_convergence", `tridiagonal QL/QR left ${info} off-diagonal value(s) unconverged (n = ${n})`);
     return session.f64(w.ptr, n).slice();
   } finally {
     session.free(work, w);
@@ -34,8 +34,8 @@ export function eigvalshInPlace(session: WasmSession, n: number, packed: WasmReg
 }
 
 function checkInput(n: number, a: Float64Array): void {
-  if (!Number.isInteger(n) || n < 0) throw new WasmLinalgError("BAD_ARGUMENT", `matrix order must be a non-negative integer, got ${n}`);
-  if (a.length < n * n) throw new WasmLinalgError("BAD_ARGUMENT", `a ${n}×${n} matrix needs ${n * n} values, got ${a.length}`);
+  if (!Number.isInteger(n) || n < 0) throw new WasmLinalgError("bad_argument", `matrix order must be a non-negative integer, got ${n}`);
+  if (a.length < n * n) throw new WasmLinalgError("bad_argument", `a ${n}×${n} matrix needs ${n * n} values, got ${a.length}`);
 }
 
 /** eigvalsh(n, a) with the JS solver's signature: a is the full row-major matrix; only its lower triangle is read. */
@@ -80,7 +80,7 @@ export function wasmReduce(session: WasmSession, n: number, a: Float64Array, tun
   const tauPtr = keep.ptr + 16;
   let live = true;
   const check = () => {
-    if (!live) throw new WasmLinalgError("FINISHED", "this reduction has been disposed");
+    if (!live) throw new WasmLinalgError("finished", "this reduction has been disposed");
   };
   return {
     values,
@@ -107,7 +107,7 @@ export function wasmReduce(session: WasmSession, n: number, a: Float64Array, tun
     applyQ(vectors) {
       check();
       if (vectors.length === 0) return;
-      if (vectors.some((x) => x.length !== n)) throw new WasmLinalgError("BAD_ARGUMENT", `vectors must have ${n} values`);
+      if (vectors.some((x) => x.length !== n)) throw new WasmLinalgError("bad_argument", `vectors must have ${n} values`);
       const x = session.alloc(8 * even * vectors.length);
       const work = session.alloc(8 * k.applyReflectorsWorkLength(n));
       try {

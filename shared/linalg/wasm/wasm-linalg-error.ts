@@ -1,17 +1,12 @@
-export type WasmLinalgErrorCode =
-  | "NON_FINITE_INPUT"
-  | "NO_CONVERGENCE"
-  | "OUT_OF_MEMORY"
-  | "BAD_ARGUMENT"
-  | "PARTIAL_ROW"
-  | "FINISHED";
+import { HeavytailError } from "../../errors/index.ts";
+
+export type WasmLinalgErrorCode = "non_finite_input" | "no_convergence" | "out_of_memory" | "bad_argument" | "partial_row" | "finished";
 
 /** A failure of the WASM linear-algebra engine, with a code callers can branch on. */
-export class WasmLinalgError extends Error {
-  readonly code: WasmLinalgErrorCode;
+export class WasmLinalgError extends HeavytailError {
+  declare readonly code: WasmLinalgErrorCode;
   constructor(code: WasmLinalgErrorCode, message: string) {
-    super(message);
+    super(code, 500, message);
     this.name = "WasmLinalgError";
-    this.code = code;
   }
 }

@@ -1,7 +1,13 @@
 import type { AccuracyRow } from "./catalog-types.ts";
+import { HeavytailError } from "../../../shared/errors/index.ts";
 
-export class AccuraciesCsvError extends Error {
-  readonly code = "ACCURACIES_CSV";
+/** The curated accuracies table does not follow its format: says where, so the file can be fixed. */
+export class AccuraciesCsvError extends HeavytailError {
+  declare readonly code: "accuracies_csv";
+  constructor(message: string) {
+    super("accuracies_csv", 422, message);
+    this.name = "AccuraciesCsvError";
+  }
 }
 
 /**

@@ -1,0 +1,3 @@
+export { HeavytailError, type HeavytailErrorOptions } from "./heavytail-error.ts";
+export { isRetryableStatus } from "./is-retryable-status.ts";
+export { reviveHeavytailError } from "./revive-heavytail-error.ts";
