@@ -26,6 +26,8 @@ export interface ServiceConfig {
   allowedOrigins: ReadonlySet<string>;
   /** what one job may ask of the service before any weight is streamed (docs/api.md, Limits) */
   limits: JobLimits;
+  /** a fine-tune whose card names its base is compared with it, beside its own analysis (COMPARE_WITH_BASE, default on) */
+  compareWithBase: boolean;
   /** what one task may spend (docs/edge-limits.md): larger layers are split */
   edge: { maxTaskFlops: number; maxTaskBytes: number };
 }
@@ -60,6 +62,7 @@ export function readConfig(env: TasksEnv): ServiceConfig {
     redirectHosts: env.HUB_REDIRECT_HOSTS ? list(env.HUB_REDIRECT_HOSTS) : undefined,
     globalTriggersPerMinute: positive(env.GLOBAL_TRIGGERS_PER_MINUTE, 600),
     allowedOrigins: new Set(list(env.ALLOWED_ORIGINS).map((o) => o.replace(/\/+$/, ""))),
+    compareWithBase: !["0", "false", "off", "no"].includes((env.COMPARE_WITH_BASE ?? "").trim().toLowerCase()),
     limits: {
       maxShards: Math.floor(positive(env.MAX_SHARDS, 512)),
       maxTensors: Math.floor(positive(env.MAX_TENSORS, 200_000)),

@@ -39,6 +39,8 @@ export interface Env {
   MAX_TENSORS?: string;
   MAX_LAYERS?: string;
   JOB_BUDGET_SECONDS?: string;
+  /** "off" (or false, 0, no) stops comparing a fine-tune with the base its card names; on by default */
+  COMPARE_WITH_BASE?: string;
 }
 
 /** The tasks Worker's bindings (wrangler.tasks.toml): the job objects live in the web Worker. */

@@ -229,7 +229,8 @@ export class AnalysisJob extends DurableObject<Env> {
         await this.ctx.storage.setAlarm(Date.now() + 2000 * 2 ** current.plan_attempts);
       } else {
         const { status, code, message } = toApiError(error);
-        await this.fail(current, status === 413 || BASE_PLAN_CODES.has(code) ? message : `could not read the model's weight files: ${message}`);
+        const refused = status === 413 || BASE_PLAN_CODES.has(code);
+        await this.fail(current, refused ? message : `could not read the model's weight files: ${message}`, refused ? code : undefined);
       }
       return;
     }
@@ -516,8 +517,9 @@ export class AnalysisJob extends DurableObject<Env> {
   }
 
   /** Ends the job failed, with its reason; what it computed is let go, so a trigger starts afresh. */
-  private async fail(job: JobRecord, reason: string): Promise<void> {
-    await this.save({ ...job, state: "failed", error: reason });
+  private async fail(job: JobRecord, reason: string, code?: string): Promise<void> {
+    const { error_code: _previous, ...rest } = job;
+    await this.save({ ...rest, state: "failed", error: reason, ...(code !== undefined && { error_code: code }) });
     const combines = [...(await this.ctx.storage.list<TaskRecord>({ prefix: TASK })).values()].flatMap((t) => (t.work.kind === "combine" ? [t.work] : []));
     for (const combine of combines) await deleteGramParts(this.env.REPORTS, job.key, combine.parts.map((p) => p.task));
     await this.clearWork();

@@ -99,12 +99,18 @@ describe("delta analysis in the service", () => {
     expect(listed.reports.some((r) => r.id === "delta/tuned")).toBe(false);
     const board = (await (await workerFetch("/api/leaderboard?q=delta/tuned")).json()) as { total: number };
     expect(board.total).toBe(0);
+    // listed apart, for the site's compare pages, by the key that answers it
+    const derived = (await (await workerFetch("/api/derived-reports?limit=1000")).json()) as { reports: { key: string; id: string; sha: string; base: object }[] };
+    expect(derived.reports).toContainEqual({ key, id: "delta/tuned", sha: report.model.sha, base: { id: "delta/base", sha: baseSha, mode: "delta" } });
     // a second trigger answers the stored report
     const again = await post({ model: "delta/tuned", base: "delta/base@main" });
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ state: "done", key, report: { method: { base: { sha: baseSha } } } });
-    // the model's own analysis is its own key, report and latest
+    // the model's own analysis is its own key, report and latest; its card names delta/base as
+    // what it was fine-tuned from, so it is compared with it: the delta report above answers
     const own = await analyse({ model: "delta/tuned" });
+    const comparison = (await (await workerFetch(`/api/comparisons/${own.key}`)).json()) as { state: string; report_url: string };
+    expect(comparison).toMatchObject({ state: "done", report_url: reportUrl });
     expect(own.key).toBe(key.slice(0, key.indexOf("/delta/")));
     expect(own.report.method.base).toBeUndefined();
     expect(own.report.summary.avg_dW).toBeUndefined();

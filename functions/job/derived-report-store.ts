@@ -1,13 +1,13 @@
 import type { Report } from "../../shared/report/schema.ts";
-import { parseAnalysisKey, type BaseKey } from "./derived-key.ts";
+import { derivedKey, parseAnalysisKey, type BaseKey } from "./derived-key.ts";
 import { derivedStoreKey } from "./derived-store-key.ts";
 
 // A report against a base lives apart from the model's own (`report:` / `latest:`, report-store.ts):
 // `derived:{store key}` → report JSON (metadata: its pieces and its base's id, sha and mode), the
 // rest under `derived-piece:{store key}:{n}` when one value cannot hold it; the store key
 // (derivedStoreKey) hashes the base half so it always fits KV's 512-byte keys. Outside the
-// `report:` prefix, so neither /api/reports (the site's build), `latest`, the leaderboard nor the
-// model's badge ever sees it.
+// `report:` prefix, so neither /api/reports, `latest`, the leaderboard nor the model's badge ever
+// sees it; /api/derived-reports lists them (listDerivedReports) for the site's compare pages.
 const DERIVED = "derived:";
 const PIECE = "derived-piece:";
 // KV holds at most 25 MiB per value
@@ -50,4 +50,19 @@ export async function getDerivedReportText(kv: KVNamespace, key: string): Promis
     at += part.byteLength;
   }
   return new TextDecoder().decode(whole);
+}
+
+/** One stored report against a base, as /api/derived-reports lists it: its public key and both commits. */
+export interface DerivedRow {
+  key: string;
+  id: string;
+  sha: string;
+  base: BaseKey;
+}
+
+/** One page of the stored reports against a base, in KV's key order, with KV's cursor. */
+export async function listDerivedReports(kv: KVNamespace, cursor: string | undefined, limit: number): Promise<{ rows: DerivedRow[]; nextCursor: string | null }> {
+  const page = await kv.list<DerivedMetadata>({ prefix: DERIVED, cursor, limit });
+  const rows = page.keys.flatMap(({ metadata: m }) => (m && m.sha !== null && m.base !== null ? [{ key: derivedKey(m.id, m.sha, m.base), id: m.id, sha: m.sha, base: m.base }] : []));
+  return { rows, nextCursor: page.list_complete ? null : page.cursor };
 }

@@ -33,6 +33,7 @@ export function jobStatus(job: JobRecord, now: number, inFlight: InFlight = { qu
     stalled,
     stalled_seconds: stalled ? Math.round(quiet / 1000) : 0,
     ...(job.error === undefined ? {} : { error: job.error }),
+    ...(job.error_code === undefined ? {} : { error_code: job.error_code }),
     report_url: `/api/reports/${job.key}`,
     created_at: job.created_at,
     updated_at: job.updated_at,

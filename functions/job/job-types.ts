@@ -44,6 +44,8 @@ export interface JobBase {
 export interface JobRecord extends JobInput {
   state: JobState;
   error?: string;
+  /** the refusal's code when planning refused the weights (`base_incompatible`, `model_too_large`, …) */
+  error_code?: string;
   created_at: string;
   updated_at: string;
   seed: number;
@@ -118,6 +120,8 @@ export interface JobStatus {
   stalled: boolean;
   stalled_seconds: number;
   error?: string;
+  /** why planning refused the weights, as an API error code (absent for other failures) */
+  error_code?: string;
   report_url: string;
   created_at: string;
   updated_at: string;

@@ -126,7 +126,8 @@ export async function listLatestRows(kv: KVNamespace): Promise<ReportRow[]> {
 
 /** A stored metadata object less what only the store needs. */
 function rowOnly(stored: StoredMetadata | LatestMetadata): RowMetadata {
-  return { family: stored.family, parameters: stored.parameters, created_at: stored.created_at, summary: stored.summary };
+  // rows stored before lineage rode in the metadata have none: their badge reads the report (get-badge.ts)
+  return { family: stored.family, parameters: stored.parameters, created_at: stored.created_at, base: stored.base ?? null, summary: stored.summary };
 }
 
 async function latestShas(kv: KVNamespace): Promise<Map<string, string>> {

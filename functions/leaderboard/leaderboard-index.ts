@@ -6,6 +6,8 @@ import { SORT_KEYS, type SortKey } from "./sort-keys.ts";
 
 export interface LeaderboardQuery {
   family: string | null;
+  /** a base's id, any case: only the models whose report names it first (row.base) */
+  base: string | null;
   /** a piece of the model id or family, any case */
   q: string | null;
   sort: SortKey;
@@ -35,9 +37,12 @@ export class LeaderboardIndex extends DurableObject<Env> {
     super(ctx, env);
     const sql = ctx.storage.sql;
     const columns = SORT_KEYS.filter((k) => k !== "created_at").map((k) => `${k} REAL`).join(", ");
-    sql.exec(`CREATE TABLE IF NOT EXISTS models (id TEXT PRIMARY KEY, family TEXT, created_at TEXT NOT NULL, row TEXT NOT NULL, ${columns})`);
+    sql.exec(`CREATE TABLE IF NOT EXISTS models (id TEXT PRIMARY KEY, family TEXT, base TEXT, created_at TEXT NOT NULL, row TEXT NOT NULL, ${columns})`);
+    // a board built before rows carried their base gains the column; its old rows have none until re-analysed
+    if (!sql.exec("PRAGMA table_info(models)").toArray().some((c) => c.name === "base")) sql.exec("ALTER TABLE models ADD COLUMN base TEXT");
     sql.exec("CREATE INDEX IF NOT EXISTS models_by_norm ON models (log_alpha_norm)");
     sql.exec("CREATE INDEX IF NOT EXISTS models_by_family ON models (family, log_alpha_norm)");
+    sql.exec("CREATE INDEX IF NOT EXISTS models_by_base ON models (base, log_alpha_norm)");
     sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)");
     this.built = sql.exec("SELECT value FROM meta WHERE key = 'built'").toArray().length > 0;
   }
@@ -55,6 +60,11 @@ export class LeaderboardIndex extends DurableObject<Env> {
     if (query.family !== null) {
       where.push("family = ?");
       bindings.push(query.family);
+    }
+    if (query.base !== null) {
+      // stored lower-cased: the Hub matches ids without case, and so does a family's lookup
+      where.push("base = ?");
+      bindings.push(query.base.toLowerCase());
     }
     if (query.q !== null) {
       // LIKE with the pattern's own wildcards escaped: the user's text is matched as text
@@ -87,9 +97,10 @@ export class LeaderboardIndex extends DurableObject<Env> {
   private write(row: ReportRow): void {
     const values = SORT_KEYS.map((k) => (k === "parameters" || k === "created_at" ? row[k] : row.summary[k]));
     this.ctx.storage.sql.exec(
-      `INSERT OR REPLACE INTO models (id, family, row, ${SORT_KEYS.join(", ")}) VALUES (?, ?, ?, ${SORT_KEYS.map(() => "?").join(", ")})`,
+      `INSERT OR REPLACE INTO models (id, family, base, row, ${SORT_KEYS.join(", ")}) VALUES (?, ?, ?, ?, ${SORT_KEYS.map(() => "?").join(", ")})`,
       row.id,
       row.family,
+      row.base?.id.toLowerCase() ?? null,
       JSON.stringify(row),
       ...values,
     );

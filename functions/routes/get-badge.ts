@@ -2,7 +2,7 @@ import { badgeContent } from "../../shared/badge/badge-content.ts";
 import { badgeWithBase } from "../../shared/badge/badge-with-base.ts";
 import { renderBadgeSvg } from "../../shared/badge/render-badge-svg.ts";
 import { shieldsEndpoint } from "../../shared/badge/shields-endpoint.ts";
-import { parseModelId } from "../../shared/hub/parse-model-id.ts";
+import { firstHubBase } from "../../shared/lineage/first-base.ts";
 import type { Report } from "../../shared/report/schema.ts";
 import { ApiError } from "../http/api-error.ts";
 import { etagMatches } from "../http/etag-matches.ts";
@@ -22,21 +22,13 @@ const rows = new MemoryCache<Awaited<ReturnType<typeof getRowMetadata>>>(10_000,
 const bases = new MemoryCache<string | null>(10_000, 4 << 20);
 
 /**
- * The Hub id of the base a stored report names first (model.lineage), or null. The row metadata
- * does not carry lineage, so this reads the report once per key and isolate.
+ * The Hub id of the base a stored report names first (model.lineage), or null, for a row stored
+ * before rows carried their base: this reads the report once per key and isolate.
  */
 async function namedBase(kv: KVNamespace, id: string, sha: string): Promise<string | null> {
   return bases.get(`${id}@${sha}`, Infinity, async () => {
     const text = await getReportText(kv, id, sha);
-    const named = text === null ? undefined : (JSON.parse(text) as Report).model.lineage?.base_models[0]?.id;
-    if (typeof named !== "string") return null;
-    try {
-      const ref = parseModelId(named);
-      return ref.id === named && ref.revision === null ? named : null;
-    } catch {
-      // a path or a name the source wrote, not a Hub id: no base badge to look up
-      return null;
-    }
+    return text === null ? null : (firstHubBase((JSON.parse(text) as Report).model)?.id ?? null);
   }, (base) => 64 + (base?.length ?? 0));
 }
 
@@ -62,7 +54,7 @@ export async function getBadge(c: AppContext): Promise<Response> {
   if (pinned && found === null) throw new ApiError(404, "report_not_found", `no report of ${id}@${pinned}`);
   const own = badgeContent(found === null ? null : { successfulFitAlpha: found.metadata.summary.successful_fit_alpha, layersFailed: found.metadata.summary.layers_failed });
   const withBase = c.req.query("base") === "1" && found !== null;
-  const baseId = withBase ? await namedBase(c.env.REPORTS, id, found.sha) : null;
+  const baseId = withBase ? (found.metadata.base?.id ?? (await namedBase(c.env.REPORTS, id, found.sha))) : null;
   const baseRow = baseId === null ? null : await rows.get(`${baseId}@`, LATEST_TTL_MS, () => getRowMetadata(c.env.REPORTS, baseId, null), () => 1024);
   const content = baseRow === null ? own : badgeWithBase(own, { successfulFitAlpha: baseRow.metadata.summary.successful_fit_alpha });
   const immutable = Boolean(pinned) && !withBase;

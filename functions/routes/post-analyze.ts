@@ -29,9 +29,15 @@ export async function postAnalyze(c: AppContext): Promise<Response> {
   const revision = body.revision === undefined ? ref.revision : checkRevision(body.revision);
   const base = body.base === undefined ? null : parseBaseRef(body.base, { ownHosts });
   const outcome = await triggerAnalysis(c.env, c.req.raw, ref.id, revision, { base, peft: body.peft === "with_base" ? "with_base" : null });
-  const urls = { report_url: `/api/reports/${outcome.key}`, page_url: `/${outcome.id}` };
+  const urls = {
+    report_url: `/api/reports/${outcome.key}`,
+    page_url: `/${outcome.id}`,
+    // a fine-tune compared with its card's base beside its own analysis
+    ...(outcome.comparison && { comparison_url: `/api/comparisons/${outcome.id}@${outcome.sha}` }),
+  };
   if (outcome.kind === "report") {
-    const text = `{"state":"done","key":${JSON.stringify(outcome.key)},"report_url":${JSON.stringify(urls.report_url)},"page_url":${JSON.stringify(urls.page_url)},"report":${outcome.reportText}}`;
+    const head = JSON.stringify({ state: "done", key: outcome.key, ...urls });
+    const text = `${head.slice(0, -1)},"report":${outcome.reportText}}`;
     return new Response(text, { status: 200, headers: { "content-type": "application/json; charset=utf-8" } });
   }
   return c.json({ state: outcome.status.state, key: outcome.key, status_url: `/api/jobs/${outcome.key}`, ...urls }, 202);

@@ -99,11 +99,36 @@ describe("reports, leaderboard and badges from KV", () => {
     }
   });
 
+  it("carries each row's base (the report's first Hub base, with its relation) and lists a base's descendants", async () => {
+    const child = (id: string, n: number, alpha: number, bases: { id: string; relation: string | null }[]): Report => {
+      const r = report(id, n, "treefam", [alpha]);
+      return { ...r, model: { ...r.model, lineage: { base_models: bases.map((b) => ({ ...b, source: "card" as const })) } } };
+    };
+    await publishReport(bindings, report("tree/Root", 1, "treefam", [3]), { latest: true });
+    await publishReport(bindings, child("tree/tuned-a", 2, 2.5, [{ id: "tree/Root", relation: "finetune" }]), { latest: true });
+    await publishReport(bindings, child("tree/tuned-b", 3, 4.5, [{ id: "tree/Root", relation: "finetune" }]), { latest: true });
+    await publishReport(bindings, child("tree/merged", 4, 3.5, [{ id: "tree/Root", relation: "merge" }, { id: "tree/tuned-a", relation: "merge" }]), { latest: true });
+    // a path the card wrote is no Hub base: no row can link to it
+    await publishReport(bindings, child("tree/local", 5, 3, [{ id: "./checkpoints/root", relation: "finetune" }]), { latest: true });
+    type Board = { base: string | null; total: number; entries: { id: string; base: { id: string; relation: string | null } | null; summary: { log_alpha_norm: number } }[] };
+    const family = (await (await workerFetch("/api/leaderboard?base=TREE/root")).json()) as Board;
+    expect(family.base).toBe("TREE/root");
+    expect(new Set(family.entries.map((e) => e.id))).toEqual(new Set(["tree/tuned-a", "tree/merged", "tree/tuned-b"]));
+    expect(family.entries.map((e) => e.summary.log_alpha_norm)).toEqual(family.entries.map((e) => e.summary.log_alpha_norm).sort((a, b) => a - b));
+    expect(family.entries.find((e) => e.id === "tree/merged")!.base).toEqual({ id: "tree/Root", relation: "merge" });
+    const all = (await (await workerFetch("/api/leaderboard?family=treefam")).json()) as Board;
+    expect(all.entries.find((e) => e.id === "tree/Root")!.base).toBeNull();
+    expect(all.entries.find((e) => e.id === "tree/local")!.base).toBeNull();
+    const listed = (await (await workerFetch("/api/reports?limit=1000")).json()) as { reports: { id: string; base: unknown }[] };
+    expect(listed.reports.find((r) => r.id === "tree/tuned-b")!.base).toEqual({ id: "tree/Root", relation: "finetune" });
+    expect((await workerFetch(`/api/leaderboard?base=${"x".repeat(200)}`)).status).toBe(400);
+  });
+
   it("builds the leaderboard once from the latest pointers of a store that had none", async () => {
     // reports stored before the index existed: KV only
     await putReport(kv, report("legacy/kv-only", 8, "legacyfam", [3]), { latest: true });
     const index = bindings.LEADERBOARD.get(bindings.LEADERBOARD.newUniqueId());
-    const page = await index.query({ family: "legacyfam", q: null, sort: "log_alpha_norm", order: "asc", limit: 10, offset: 0 });
+    const page = await index.query({ family: "legacyfam", base: null, q: null, sort: "log_alpha_norm", order: "asc", limit: 10, offset: 0 });
     expect(page.entries.map((e) => e.id)).toEqual(["legacy/kv-only"]);
   });
 

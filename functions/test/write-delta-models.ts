@@ -26,7 +26,11 @@ function biasValues(n: number, seed: number): Float32Array {
  * - `tuned`: every tensor perturbed, the q_proj bias too, its embedding grown from 96 to 100 rows
  *   (a shape the base lacks) and a `score` head the base has not; its card names `delta/base`;
  * - `lora-base`: the q_proj and v_proj the suites' adapter (write-lora-adapter.ts) adapts;
- * - `lora`: that adapter, its config naming `delta/lora-base`.
+ * - `lora`: that adapter, its config naming `delta/lora-base`;
+ * - for the comparison of a fine-tune with the base its card names (startBaseComparison), small
+ *   models whose cards say `base_model_relation: finetune`: `small-tuned` of `small-base`,
+ *   `tuned-gated` of `trust/gated` (gated), `tuned-orphan` of `delta/absent` (no such repo),
+ *   `tuned-alien` of `delta/lora-base` (no layer of the same name and shape).
  */
 export async function writeDeltaModels(dir: string): Promise<string[]> {
   const folders: string[] = [];
@@ -59,5 +63,13 @@ export async function writeDeltaModels(dir: string): Promise<string[]> {
     "adapter_model.safetensors": encodeLoraAdapter(),
     "adapter_config.json": JSON.stringify({ peft_type: "LORA", r: LORA_R, lora_alpha: 24, target_modules: Object.keys(LORA_OUT), base_model_name_or_path: "delta/lora-base" }),
   });
+  const small = tinyLlama({ hidden: 64, intermediate: 96, vocab: 40, seed: 41 });
+  const card = (base: string) => `---\nbase_model: ${base}\nbase_model_relation: finetune\n---\n# a fine-tune of ${base}\n`;
+  await write("small-base", { "model.safetensors": encodeSafetensors(specs(small)) });
+  await write("small-tuned", { "model.safetensors": encodeSafetensors(specs(small.map((t, i) => ({ ...t, values: perturb(t.values, 200 + i) })))), "README.md": card("delta/small-base") });
+  const alone = (seed: number) => encodeSafetensors([{ name: "encoder.dense.weight", dtype: "F32", shape: [48, 32], data: perturb(new Float32Array(48 * 32).fill(0.02), seed) }]);
+  await write("tuned-gated", { "model.safetensors": alone(51), "README.md": card("trust/gated") });
+  await write("tuned-orphan", { "model.safetensors": alone(52), "README.md": card("delta/absent") });
+  await write("tuned-alien", { "model.safetensors": alone(53), "README.md": card("delta/lora-base") });
   return folders;
 }

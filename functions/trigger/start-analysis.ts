@@ -3,7 +3,7 @@ import { isSafetensorsIndex } from "../../shared/safetensors/list-model-tensors.
 import { isPytorchIndex } from "../../shared/pytorch/list-pytorch-tensors.ts";
 import { AdapterConfigError } from "../../shared/analyze/parse-adapter-config.ts";
 import { readAdapterConfig } from "../../shared/analyze/read-adapter-config.ts";
-import type { AdapterInfo } from "../../shared/report/schema.ts";
+import type { AdapterInfo, Lineage } from "../../shared/report/schema.ts";
 import { adapterLineage } from "../../shared/lineage/adapter-lineage.ts";
 import { mergeLineage } from "../../shared/lineage/merge-lineage.ts";
 import { WeightFilesError } from "../../shared/analyze/weight-files-error.ts";
@@ -12,6 +12,7 @@ import type { ResolvedModel } from "../../shared/hub/resolve-model-revision.ts";
 import { parsePytorchIndex } from "../../shared/pytorch/parse-pytorch-index.ts";
 import { parseSafetensorsIndex } from "../../shared/safetensors/parse-safetensors-index.ts";
 import type { SafetensorsIndex } from "../../shared/safetensors/types.ts";
+import type { BaseComparison } from "../comparison/base-comparison.ts";
 import type { JobLimits, ServiceConfig } from "../config.ts";
 import type { Env } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";
@@ -26,9 +27,15 @@ export const DEFAULT_REVISION = "main";
 // an index of a very large model is a few hundred KB; more is not an index
 const MAX_INDEX_BYTES = 16 << 20;
 
-export type TriggerOutcome =
+export type TriggerOutcome = (
   | { kind: "report"; key: string; id: string; sha: string; reportText: string }
-  | { kind: "job"; key: string; id: string; sha: string; status: JobStatus };
+  | { kind: "job"; key: string; id: string; sha: string; status: JobStatus }
+) & {
+  /** the bases the model's card names (the Hub's cardData), for its comparison with a base */
+  cardLineage?: Lineage;
+  /** the comparison with the base the card names, when one was started (startBaseComparison) */
+  comparison?: BaseComparison;
+};
 
 /**
  * Resolves the revision to a commit through the Hub API (one shared lookup a minute per revision),
@@ -43,11 +50,13 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
   const resolved = publishable(await lookupPublic(env, askedId, asked), config);
   const { id, sha } = resolved;
   const key = reportKey(id, sha);
+  // a lookup cached before cardData was asked for has no baseModels
+  const cardLineage = mergeLineage(resolved.baseModels ?? []);
   const reportText = await getReportText(env.REPORTS, id, sha);
   if (reportText !== null) {
     // this is the branch's head now: a pointer left behind by jobs finishing out of order catches up
     if (defaultBranch) await pointLatest(env, id, sha, resolved.lastModified);
-    return { kind: "report", key, id, sha, reportText };
+    return { kind: "report", key, id, sha, reportText, cardLineage };
   }
   await checkGlobalTriggerRate(env, config.globalTriggersPerMinute);
 
@@ -61,8 +70,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
     throw new ApiError(413, "model_too_large", `${id} holds ${total} bytes of weights, more than this service's limit of ${config.maxModelBytes}`);
   }
   const adapter = weights.adapter ? await readAdapter(config, id, sha) : undefined;
-  // a lookup cached before cardData was asked for has no baseModels
-  const lineage = mergeLineage(resolved.baseModels ?? [], adapterLineage(adapter));
+  const lineage = mergeLineage(cardLineage?.base_models ?? [], adapterLineage(adapter));
   const job = env.JOBS.get(env.JOBS.idFromName(key));
   const status = await job.start({
     key,
@@ -77,7 +85,7 @@ export async function startAnalysis(env: Env, config: ServiceConfig, askedId: st
     ...(adapter && { adapter }),
     ...(lineage && { lineage }),
   });
-  return { kind: "job", key, id, sha, status };
+  return { kind: "job", key, id, sha, status, cardLineage };
 }
 
 /**

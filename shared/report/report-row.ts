@@ -1,3 +1,4 @@
+import { firstHubBase, type NamedBase } from "../lineage/first-base.ts";
 import type { Num, Report } from "./schema.ts";
 
 /** One line of `/api/reports` and `/api/leaderboard` (docs/api.md). */
@@ -9,6 +10,8 @@ export interface ReportRow {
   parameters: number;
   created_at: string;
   latest: boolean;
+  /** the Hub model the report names first as its base (model.lineage), with the card's relation; null when it names none on the Hub */
+  base: NamedBase | null;
   summary: RowSummary;
 }
 
@@ -29,7 +32,7 @@ export interface RowSummary {
 }
 
 /** What KV keeps as a key's metadata (≤ 1024 bytes): the row less what the key name already says. */
-export type RowMetadata = Pick<ReportRow, "family" | "parameters" | "created_at" | "summary">;
+export type RowMetadata = Pick<ReportRow, "family" | "parameters" | "created_at" | "base" | "summary">;
 
 const MAX_FAMILY_LENGTH = 64;
 
@@ -40,6 +43,7 @@ export function rowMetadata(report: Report): RowMetadata {
     family: report.model.family === null ? null : report.model.family.slice(0, MAX_FAMILY_LENGTH),
     parameters: report.model.parameters,
     created_at: report.created_at,
+    base: firstHubBase(report.model),
     summary: {
       log_alpha_norm: s.reference.log_alpha_norm,
       alpha: s.reference.alpha,

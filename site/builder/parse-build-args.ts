@@ -18,7 +18,7 @@ export interface BuildOptions {
 
 export const USAGE = `usage: npm run site:build -- --from <service URL | folder> [options]
 
-  --from <url|folder>   the service (GET {url}/api/reports) or a folder of report JSON files
+  --from <url|folder>   the service (GET {url}/api/reports and /api/derived-reports) or a folder of report JSON files
   --out <folder>        where to write the site (default site/dist)
   --site <origin>       public origin used in copy-ready badge snippets
                         (default: the --from URL's origin, else http://127.0.0.1:8787)

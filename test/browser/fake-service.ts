@@ -24,10 +24,13 @@ const keyOf = (r: Report) => `${r.model.id}@${r.model.sha}`;
  * The built site behind a small stand-in for the service's API (docs/api.md) on 127.0.0.1:
  * `GET /api/reports/{id}[@sha]` (ETag, `x-report-key`, 304), `GET /api/leaderboard` (two pages,
  * joined by `next_cursor`), `POST /api/analyze` and `GET /api/jobs/{key}` (SSE or JSON) for the
- * scripted jobs. Paths with no static page get `/_live/index.html` with 200, as the Worker
+ * scripted jobs, `GET /api/comparisons/{id}@{sha}` from `comparisons` (by key). Paths with no static page get `/_live/index.html` with 200, as the Worker
  * serves them; `?live` forces that, so a report's live card can be put beside its static one.
  */
-export async function startFakeService(dist: string, options: { reports: Report[]; jobs?: Record<string, ScriptedJob> }): Promise<FakeService> {
+export async function startFakeService(
+  dist: string,
+  options: { reports: Report[]; jobs?: Record<string, ScriptedJob>; comparisons?: Record<string, object> },
+): Promise<FakeService> {
   const reports = [...options.reports];
   const requests: string[] = [];
   const started = new Map<string, { job: ScriptedJob; at: number }>();
@@ -69,6 +72,10 @@ export async function startFakeService(dist: string, options: { reports: Report[
       const headers = { etag: `"${report.model.sha}"`, "x-report-key": keyOf(report) };
       if (at < 0 && request.headers["if-none-match"] === headers.etag) return void response.writeHead(304, headers).end();
       return json(response, 200, report, headers);
+    }
+    if (request.method === "GET" && path.startsWith("/api/comparisons/")) {
+      const comparison = options.comparisons?.[decodeURIComponent(path.slice("/api/comparisons/".length))];
+      return comparison ? json(response, 200, comparison) : json(response, 404, { error: "comparison_not_found", message: "no comparison with a base" });
     }
     if (request.method === "GET" && path === "/api/leaderboard") {
       const ids = [...new Set(reports.filter((r) => r.model.source === "hub").map((r) => r.model.id))];

@@ -34,12 +34,42 @@ const fresh = makeReport({ id: "fresh/model", family: "gpt2", sha: sha("f"), cre
 const hostileLocal = fixtures.find((r) => r.model.id === HOSTILE.attribute)!;
 const hostile: Report = { ...hostileLocal, model: { ...hostileLocal.model, id: "hostile/live-model", source: "hub", sha: sha("b"), revision: `main${HOSTILE.rtl}` } };
 
+/** a fine-tune of gpt2-like only the service knows, compared with its base */
+const tuned = makeReport({
+  id: "tuned/gpt2-chat",
+  family: "gpt2",
+  sha: sha("c"),
+  createdAt: "2026-03-04T00:00:00.000Z",
+  seed: 9,
+  layers: llamaLayout(1, 64, 160, 1000),
+  lineage: [{ id: "example/gpt2-like", relation: "finetune", source: "card" }],
+});
+/** a fine-tune whose base is gated, the service's reason carrying markup */
+const tunedGated = makeReport({
+  id: "tuned/gated-child",
+  family: "gpt2",
+  sha: sha("d"),
+  createdAt: "2026-03-04T00:00:00.000Z",
+  seed: 10,
+  layers: llamaLayout(1, 64, 160, 1000),
+  lineage: [{ id: "gated/base", relation: "finetune", source: "card" }],
+});
+const comparison = (model: Report, state: string, base: string, rest: object) => ({ state, id: model.model.id, sha: model.model.sha, base: { id: base, revision: "main", sha: null }, key: null, message: null, report_url: null, updated_at: "t", ...rest });
+const comparisons = {
+  [`tuned/gpt2-chat@${sha("c")}`]: comparison(tuned, "done", "example/gpt2-like", {
+    base: { id: "example/gpt2-like", revision: "main", sha: sha("9") },
+    report_url: `/api/reports/tuned/gpt2-chat@${sha("c")}/delta/example/gpt2-like@${sha("9")}`,
+  }),
+  [`tuned/gated-child@${sha("d")}`]: comparison(tunedGated, "base_gated", '<img src=x onerror="window.pwned=1">', {}),
+};
+
 let service: FakeService;
 const site = useSiteBrowser(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const built = await buildFixtureSite({}, ["--site", "https://heavytail.example"]);
   return (service = await startFakeService(built.dist, {
-    reports: [...fixtures, gpt2Again, apiOnly, hostile],
+    reports: [...fixtures, gpt2Again, apiOnly, hostile, tuned, tunedGated],
+    comparisons,
     jobs: { "fresh/model": { report: fresh, steps: [0, 3, 6], stepMs: 500 } },
   }));
 });
@@ -131,6 +161,29 @@ describe("the live card", () => {
     expect(await page.title()).toBe("fresh/model · heavytail report card");
     expect(service.requests).toContain("POST /api/analyze");
     expect(service.requests.some((r) => r.startsWith(`GET /api/jobs/fresh/model@${sha("f")}`))).toBe(true);
+  });
+
+  it("says on a fine-tune's card what became of its comparison with its base, escaped", async () => {
+    const page = await open("/tuned/gpt2-chat");
+    await page.waitForSelector("[data-base-comparison][data-state=done]");
+    const slot = page.locator("[data-base-comparison]");
+    expect(await slot.textContent()).toBe("Compared with its base example/gpt2-like (commit 999999999999): see what fine-tuning changed, layer by layer, or the delta report.");
+    expect(await slot.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+      "/example/gpt2-like/",
+      "/compare/?a=tuned%2Fgpt2-chat&b=example%2Fgpt2-like",
+      `/api/reports/tuned/gpt2-chat@${sha("c")}/delta/example/gpt2-like@${sha("9")}`,
+    ]);
+    expect(service.requests).toContain(`GET /api/comparisons/tuned/gpt2-chat@${sha("c")}`);
+    const gated = await open("/tuned/gated-child");
+    await gated.waitForSelector("[data-base-comparison][data-state=base_gated]");
+    expect(await gated.textContent("[data-base-comparison]")).toMatch(/^Its card names <img src=x onerror="window.pwned=1"> as its base, which is gated on the Hub/);
+    expect(await gated.locator("[data-base-comparison] img").count()).toBe(0);
+    expect(await gated.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    // a card whose model names no fine-tune base has no such line, and asks nothing
+    const plain = await open("/api-only/llama-tiny");
+    await plain.waitForSelector("[data-live-root][data-state=card]");
+    expect(await plain.locator("[data-base-comparison]").count()).toBe(0);
+    expect(service.requests).not.toContain("GET /api/comparisons/api-only/llama-tiny@" + sha("a"));
   });
 
   it("shows a pinned report and its spectra page", async () => {

@@ -4,6 +4,7 @@ import { formatMetric } from "../lib/format-metric.ts";
 import { formatParameters } from "../lib/format-parameters.ts";
 import { alphaHistogramPlot } from "./alpha-histogram-plot.ts";
 import { badgePanel } from "./badge-panel.ts";
+import { baseComparisonSlot } from "./base-comparison.ts";
 import type { CardContext } from "./card-context.ts";
 import { comparePicker } from "./compare-picker.ts";
 import { correlationFlow } from "./correlation-flow.ts";
@@ -45,7 +46,7 @@ function header(report: Report, ctx: CardContext): Html {
     report.created_at,
   )}</time></span>${hubUrl && html`<a href="${hubUrl}" rel="noopener">on the Hub</a>`}<a href="${ctx.links.rawJson}">raw JSON</a></div>${
     ctx.notice && html`<p class="callout" data-card-notice>${ctx.notice}</p>`
-  }${ctx.pinned && !isLatest && html`<p class="callout warn">This is an earlier analysis of the model. <a href="${ctx.links.card}">The card shows the latest one</a>.</p>`}`;
+  }${baseComparisonSlot(report, ctx)}${ctx.pinned && !isLatest && html`<p class="callout warn">This is an earlier analysis of the model. <a href="${ctx.links.card}">The card shows the latest one</a>.</p>`}`;
 }
 
 /**
