@@ -1,15 +1,22 @@
-import type { Report } from "../shared/report/schema.ts";
-import { formatNumber } from "./format-number.ts";
+import { alphaVerdict, formatMetric, formatParameters } from "../shared/format/index.ts";
+import type { Report, SummaryMetrics } from "../shared/report/schema.ts";
 import { renderTable } from "./render-table.ts";
 
-/** The report for a terminal: the summary, then one line per analysed layer, then what was left out. */
+/** α with two decimals, as the badge and the site's card print it */
+const ALPHA_DIGITS = 2;
+
+/**
+ * The report for a terminal: the summary, then one line per analysed layer, then what was left out.
+ * Numbers and the α reading come from shared/format, the rules the site and the badge print with
+ * (CSV and JSON keep full precision and do not come through here).
+ */
 export function formatReportTable(report: Report): string {
   const { summary, model } = report;
   const ref = summary.reference;
   const ok = summary.successful_fits;
   const out: string[] = [];
   const revision = model.sha ? ` @ ${model.sha.slice(0, 12)}` : model.revision ? ` @ ${model.revision}` : "";
-  out.push(`${model.id}${revision}  (${formatCount(model.parameters)} parameters, ${model.dtypes.join("/")})`);
+  out.push(`${model.id}${revision}  (${formatParameters(model.parameters)} parameters, ${model.dtypes.join("/")})`);
   if (model.lineage) out.push(`base models: ${model.lineage.base_models.map((b) => `${b.id} (${b.relation ?? "relation not said"}; ${b.source})`).join(", ")}`);
   const base = report.method.base;
   if (base) out.push(`delta analysis: W − W_base against ${base.id}${base.sha ? ` @ ${base.sha.slice(0, 12)}` : ""}`);
@@ -22,8 +29,8 @@ export function formatReportTable(report: Report): string {
     renderTable(
       ["summary", "α", "α̂ (alpha_weighted)", "log α-norm", "log ‖W‖²_F", "log λmax", "stable rank", "mp softrank"],
       [
-        ["mean (reference)", ...[ref.alpha, ref.alpha_weighted, ref.log_alpha_norm, ref.log_norm, ref.log_spectral_norm, ref.stable_rank, ref.mp_softrank].map((v) => formatNumber(v))],
-        [`mean over ${ok.layers} fitted`, ...[ok.alpha, ok.alpha_weighted, ok.log_alpha_norm, ok.log_norm, ok.log_spectral_norm, ok.stable_rank, ok.mp_softrank].map((v) => formatNumber(v))],
+        ["mean (reference)", ...means(ref)],
+        [`mean over ${ok.layers} fitted`, ...means(ok)],
       ],
       [false, true, true, true, true, true, true, true],
     ),
@@ -40,18 +47,19 @@ export function formatReportTable(report: Report): string {
       l.name,
       l.layer_type,
       `${l.N}×${l.M}${l.rf > 1 ? ` (${l.rf})` : ""}`,
-      formatNumber(l.alpha),
-      formatNumber(l.D),
-      formatNumber(l.alpha_weighted),
-      formatNumber(l.log_alpha_norm),
-      formatNumber(l.log_norm),
-      formatNumber(l.log_spectral_norm),
-      formatNumber(l.stable_rank, 2),
+      formatMetric(l.alpha, ALPHA_DIGITS),
+      formatMetric(l.D),
+      formatMetric(l.alpha_weighted),
+      formatMetric(l.log_alpha_norm),
+      formatMetric(l.log_norm),
+      formatMetric(l.log_spectral_norm),
+      formatMetric(l.stable_rank, 2),
       String(l.num_spikes),
-      l.status === "failed" ? "fit failed" : l.warning || "ok",
+      // the reading people get everywhere; the report's `warning` keeps the reference's label
+      alphaVerdict(l.status === "failed" ? null : l.alpha).label,
     ];
-    if (randomized) row.splice(12, 0, formatNumber(l.rand_distance));
-    if (base) row.splice(row.length - 1, 0, formatNumber(l.delta_W), formatNumber(l.delta_b));
+    if (randomized) row.splice(12, 0, formatMetric(l.rand_distance));
+    if (base) row.splice(row.length - 1, 0, formatMetric(l.delta_W), formatMetric(l.delta_b));
     return row;
   });
   const right = header.map((_, c) => c === 0 || (c >= 4 && c < header.length - 1));
@@ -69,9 +77,10 @@ export function formatReportTable(report: Report): string {
   return out.join("\n") + "\n";
 }
 
-function formatCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(2)} B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(2)} M`;
-  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} k`;
-  return String(n);
+/** One summary row's means, in the table's column order. */
+function means(m: SummaryMetrics): string[] {
+  return [
+    formatMetric(m.alpha, ALPHA_DIGITS),
+    ...[m.alpha_weighted, m.log_alpha_norm, m.log_norm, m.log_spectral_norm, m.stable_rank, m.mp_softrank].map((v) => formatMetric(v)),
+  ];
 }

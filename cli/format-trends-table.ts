@@ -1,8 +1,12 @@
+import { formatMetric } from "../shared/format/index.ts";
 import type { SeriesRegression } from "../shared/trends/regress-series.ts";
-import { formatNumber } from "./format-number.ts";
 import { renderTable } from "./render-table.ts";
 
-/** One line per series and metric: the OLS fit of accuracy on the metric, RMSE, R², Kendall τ-b. */
+/**
+ * One line per series and metric: the OLS fit of accuracy on the metric, RMSE, R², Kendall τ-b.
+ * Printed as the site's trends page prints them (shared/format): slope and intercept with three
+ * decimals, RMSE, R² and τ with two, as the paper's Table 1 does (an exact τ of −1 prints as -1).
+ */
 export function formatTrendsTable(fits: SeriesRegression[]): string {
   return (
     renderTable(
@@ -11,12 +15,11 @@ export function formatTrendsTable(fits: SeriesRegression[]): string {
         f.series,
         f.metric,
         String(f.n),
-        formatNumber(f.slope),
-        formatNumber(f.intercept),
-        // two decimals, as the paper's Table 1 prints them
-        f.rmse.toFixed(2),
-        f.r2.toFixed(2),
-        f.kendall_tau.toFixed(2),
+        formatMetric(f.slope, 3),
+        formatMetric(f.intercept, 3),
+        formatMetric(f.rmse, 2),
+        formatMetric(f.r2, 2),
+        formatMetric(f.kendall_tau, 2),
       ]),
       [false, false, true, true, true, true, true, true],
     ) + "\n"

@@ -1,3 +1,4 @@
+import { alphaVerdict, formatMetric, type AlphaVerdict } from "../format/index.ts";
 import type { Num } from "../report/schema.ts";
 
 /** shields.io's named colours and the hex values its badges draw them with. */
@@ -19,10 +20,21 @@ export interface BadgeContent {
 
 const LABEL = "heavytail α";
 
+/** Each reading's colour; a well-trained model with failed layers is drawn yellow instead. */
+const VERDICT_COLOR: Record<AlphaVerdict, BadgeColor> = {
+  "well-trained": "brightgreen",
+  "over-trained": "orange",
+  "under-trained": "yellow",
+  spurious: "yellow",
+  "fit-failed": "red",
+};
+
 /**
- * What a model's badge says: the mean α over layers whose power-law fit succeeded, with the plain
- * reading of docs/metrics.md (2–6 well trained, < 2 over-trained, > 6 under-trained). The
- * reference's own mean counts failed fits as α = −1, which would mislead on a badge.
+ * What a model's badge says: the mean α over layers whose power-law fit succeeded, printed and read
+ * as the site and the CLI print and read it (shared/format: `formatMetric(α, 2)` and
+ * `alphaVerdict`, i.e. docs/metrics.md's 2–6 well trained, < 2 over-trained, > 6 under-trained,
+ * above 8 a probably spurious fit). The reference's own mean counts failed fits as α = −1, which
+ * would mislead on a badge.
  * `successfulFitAlpha` is `report.summary.successful_fits.alpha` (null when no fit succeeded);
  * `null` instead of a reading (no report yet) gives the neutral "not analysed" badge. Layers that
  * failed (`layersFailed`, e.g. NaN weights) are named on the badge: its α is then over the rest.
@@ -32,11 +44,8 @@ export function badgeContent(reading: { successfulFitAlpha: Num; layersFailed?: 
   const failed = reading.layersFailed ?? 0;
   const partial = failed > 0 ? ` · ${failed} ${failed === 1 ? "layer" : "layers"} failed` : "";
   const alpha = reading.successfulFitAlpha;
-  if (alpha === null || !Number.isFinite(alpha)) {
-    return { label: LABEL, message: `fit failed${partial}`, color: "red" };
-  }
-  const value = alpha.toFixed(2);
-  if (alpha < 2) return { label: LABEL, message: `${value} over-trained${partial}`, color: "orange" };
-  if (alpha > 6) return { label: LABEL, message: `${value} under-trained${partial}`, color: "yellow" };
-  return { label: LABEL, message: `${value} well-trained${partial}`, color: failed > 0 ? "yellow" : "brightgreen" };
+  const { verdict, label } = alphaVerdict(alpha);
+  if (verdict === "fit-failed") return { label: LABEL, message: `${label}${partial}`, color: VERDICT_COLOR[verdict] };
+  const color = verdict === "well-trained" && failed > 0 ? "yellow" : VERDICT_COLOR[verdict];
+  return { label: LABEL, message: `${formatMetric(alpha, 2)} ${label}${partial}`, color };
 }

@@ -1,6 +1,5 @@
 import type { Report } from "../../../shared/report/schema.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
+import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
 import { revealInvisible } from "../lib/reveal-invisible.ts";
 
 // Plain text (the page escapes it): <title> and the description meta, the same on static and live pages
@@ -15,6 +14,6 @@ export function spectraTitle(report: Report): string {
 
 export function cardDescription(report: Report): string {
   const s = report.summary;
-  const reading = readAlpha(s.successful_fits.alpha);
+  const reading = alphaVerdict(s.successful_fits.alpha);
   return `${revealInvisible(report.model.id)}: mean α ${formatMetric(s.successful_fits.alpha, 2)} (${reading.label}) over ${s.successful_fits.layers} layers, log α-norm ${formatMetric(s.reference.log_alpha_norm, 3)}.`;
 }

@@ -1,5 +1,5 @@
 import type { Report } from "../../../shared/report/schema.ts";
-import { formatMetric } from "../lib/format-metric.ts";
+import { formatMetric } from "../../../shared/format/index.ts";
 import { exact, html, type Html } from "./html.ts";
 
 /**

@@ -1,9 +1,8 @@
 import type { AnalysedLayer } from "../../../shared/report/schema.ts";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric } from "../lib/format-metric.ts";
+import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
 import { LAYER_COLUMNS, RANDOMIZATION_COLUMNS } from "../lib/layer-columns.ts";
 import { layerRole } from "../lib/layer-role.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
 import { exact, html, type Html } from "./html.ts";
 import { sortButton } from "./sort-button.ts";
 
@@ -32,7 +31,7 @@ export function layerTable(layers: readonly AnalysedLayer[], randomized: boolean
       layer.layer_id
     }">${layer.name}</a></td><td class="text" data-value="${role}">${role}</td><td class="text mono" data-value="${shape}">${shape}</td><td class="text" data-value="${exact(layer.dtype)}">${layer.dtype}</td>${columns.map((c) => {
       const v = layer[c.key];
-      const tone = c.kind === "text" ? "text" : c.key === "alpha" ? ALPHA_CLASS[readAlpha(v as number | null).verdict] : null;
+      const tone = c.kind === "text" ? "text" : c.key === "alpha" ? ALPHA_CLASS[alphaVerdict(v as number | null).verdict] : null;
       const shown = c.kind === "text" ? String(v ?? "") : c.kind === "int" ? formatMetric(v as number) : formatMetric(v as number | null, 4);
       return html`<td${tone && html` class="${tone}"`} data-column="${c.key}" data-value="${exact(cellValue(v))}">${shown}</td>`;
     })}</tr>`;

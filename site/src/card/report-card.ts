@@ -1,7 +1,6 @@
 import type { AnalysedLayer, Report } from "../../../shared/report/schema.ts";
 import { formatDate } from "../lib/format-date.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { formatParameters } from "../lib/format-parameters.ts";
+import { formatMetric, formatParameters } from "../../../shared/format/index.ts";
 import { alphaHistogramPlot } from "./alpha-histogram-plot.ts";
 import { badgePanel } from "./badge-panel.ts";
 import { baseComparisonSlot } from "./base-comparison.ts";

@@ -1,7 +1,6 @@
 import type { Report } from "../../../shared/report/schema.ts";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
+import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
 import type { CardContext } from "./card-context.ts";
 import { esdPlot } from "./esd-plot.ts";
 import { html, type Html } from "./html.ts";
@@ -10,7 +9,7 @@ import { html, type Html } from "./html.ts";
 export function spectraGrid(report: Report): Html {
   const ordered = [...report.layers].sort((a, b) => compareLayerNames(a.name, b.name));
   return html`<div class="spectra-grid">${ordered.map((layer) => {
-    const reading = readAlpha(layer.alpha);
+    const reading = alphaVerdict(layer.alpha);
     return html`<section class="panel" id="layer-${layer.layer_id}"><h3>${layer.name}</h3><p class="small muted"><span class="chip ${reading.verdict}">α ${formatMetric(layer.alpha, 2)}</span> D ${formatMetric(
       layer.D,
       3,

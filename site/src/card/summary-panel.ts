@@ -1,6 +1,5 @@
 import type { Report, SummaryMetrics } from "../../../shared/report/schema.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
+import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
 import { exact, html, type Html } from "./html.ts";
 
 const ROWS: { key: keyof SummaryMetrics; label: string; note: string }[] = [
@@ -19,7 +18,7 @@ const figure = (value: string | number, label: string) => html`<div class="figur
 /** The headline α and its plain reading, the counts, and the model-level means both ways. */
 export function summaryPanel(report: Report): Html {
   const s = report.summary;
-  const reading = readAlpha(s.successful_fits.alpha);
+  const reading = alphaVerdict(s.successful_fits.alpha);
   // the failed layers' own panel exists only when some failed; otherwise the summary says so
   const failures =
     s.layers_failed === 0 ? "no layer failed" : html`${s.layers_failed} ${s.layers_failed === 1 ? "layer" : "layers"} failed and ${s.layers_failed === 1 ? "is" : "are"} left out (<a href="#failed-title">see why</a>)`;

@@ -1,7 +1,6 @@
 import type { AnalysedLayer, Report } from "../../../shared/report/schema.ts";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { readAlpha, type AlphaVerdict } from "../lib/read-alpha.ts";
+import { formatMetric, alphaVerdict, type AlphaVerdict } from "../../../shared/format/index.ts";
 import { html, type Html } from "./html.ts";
 
 const SHOWN = 8;
@@ -9,7 +8,7 @@ const SHOWN = 8;
 /** Layers whose α or randomized spectrum calls for a look, grouped by what is wrong, linked to their spectra. */
 export function warningsPanel(report: Report, spectraPath: string): Html {
   const ordered = [...report.layers].sort((a, b) => compareLayerNames(a.name, b.name));
-  const withVerdict = (v: AlphaVerdict) => ordered.filter((l) => readAlpha(l.alpha).verdict === v);
+  const withVerdict = (v: AlphaVerdict) => ordered.filter((l) => alphaVerdict(l.alpha).verdict === v);
   const groups: { verdict: AlphaVerdict | "trap"; title: string; layers: AnalysedLayer[] }[] = [
     { verdict: "over-trained" as const, title: "α < 2: over-trained or over-fit", layers: withVerdict("over-trained") },
     { verdict: "under-trained" as const, title: "6 < α ≤ 8: under-trained", layers: withVerdict("under-trained") },

@@ -1,8 +1,6 @@
 import type { Num, Report } from "../../../shared/report/schema.ts";
 import { exact, html, type Html } from "../card/html.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { formatParameters } from "../lib/format-parameters.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
+import { formatMetric, formatParameters, alphaVerdict } from "../../../shared/format/index.ts";
 import { familyDelta } from "../lineage/family-delta.ts";
 
 const ROWS: { label: string; note: string; value: (r: Report) => Num; digits: number }[] = [
@@ -23,7 +21,7 @@ const ROWS: { label: string; note: string; value: (r: Report) => Num; digits: nu
 const signed = (v: Num, digits: number) => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatMetric(Math.abs(v), digits)}`);
 
 function headline(report: Report, href: string, side: "a" | "b"): Html {
-  const reading = readAlpha(report.summary.successful_fits.alpha);
+  const reading = alphaVerdict(report.summary.successful_fits.alpha);
   return html`<div class="compare-model"><div class="muted small">${side}${report.method.base && " · a delta analysis of"}</div><a class="compare-id" href="${href}">${report.model.id}</a><div><span class="chip ${
     reading.verdict
   }">${reading.label}</span> <span class="muted small">${formatParameters(report.model.parameters)} parameters${report.model.family && html` · ${report.model.family}`}</span></div></div>`;

@@ -4,9 +4,7 @@ import { exact, html, type Html } from "../card/html.ts";
 import { sortButton } from "../card/sort-button.ts";
 import type { ReportHead } from "../lib/catalog-types.ts";
 import { formatDate } from "../lib/format-date.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { formatParameters } from "../lib/format-parameters.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
+import { formatMetric, formatParameters, alphaVerdict } from "../../../shared/format/index.ts";
 import { sizeBracket } from "../lib/size-bracket.ts";
 import { groupByFamily } from "./group-by-family.ts";
 import { searchText } from "./search-text.ts";
@@ -141,7 +139,7 @@ const num = (v: Num) => (v === null ? "" : String(v));
 
 /** One model's row; `rank` is its position in the view it is shown in. */
 export function leaderboardRow(row: LeaderboardRow, rank: number): Html {
-  const reading = readAlpha(row.successful_fit_alpha);
+  const reading = alphaVerdict(row.successful_fit_alpha);
   const family = row.family ?? "";
   return html`<tr data-model="${exact(row.id)}" data-source="${row.source}" data-created-at="${row.created_at}" data-family="${exact(family)}" data-size="${sizeBracket(row.parameters).key}" data-search="${exact(
     searchText(`${row.id} ${family}`),

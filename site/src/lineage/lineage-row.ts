@@ -1,8 +1,6 @@
 import type { Num } from "../../../shared/report/schema.ts";
 import { exact, html, type Html } from "../card/html.ts";
-import { formatMetric } from "../lib/format-metric.ts";
-import { formatParameters } from "../lib/format-parameters.ts";
-import { readAlpha } from "../lib/read-alpha.ts";
+import { formatMetric, formatParameters, alphaVerdict } from "../../../shared/format/index.ts";
 import { familyDelta } from "./family-delta.ts";
 import type { LineageMember } from "./lineage-families.ts";
 
@@ -17,7 +15,7 @@ export function lineageRow(member: LineageMember, base: LineageMember | null, op
   const { row } = member;
   const dNorm = base === null ? null : familyDelta(row.log_alpha_norm, base.row.log_alpha_norm);
   const dAlpha = base === null ? null : familyDelta(row.alpha, base.row.alpha);
-  const reading = readAlpha(row.successful_fit_alpha);
+  const reading = alphaVerdict(row.successful_fit_alpha);
   const relation = options.reference ? "base" : (member.relation ?? "");
   return html`<tr data-model="${exact(row.id)}" data-relation="${exact(relation)}"${options.reference && html` class="reference-row" data-reference`}><td data-value="${
     options.reference ? "" : options.rank
