@@ -8,6 +8,8 @@ export type EnginePreference = "auto" | "webgpu" | "webgl2" | "cpu";
 export interface BrowserGram {
   /** for the report's method.engine, e.g. "gpu.js-webgl2-f32x256" */
   engine: string;
+  /** the gpu.js backend */
+  mode: "webgpu" | "webgl2";
   /** what the products run on, for people */
   device: string;
   grams: NonNullable<AnalyzeModelOptions["grams"]>;
@@ -105,7 +107,7 @@ async function tryBackend(Gpu: GpuClass, mode: "webgpu" | "webgl2", device: stri
     dispose();
     return `${mode} could not run the Gram kernel: ${message(error)}`;
   }
-  return { engine: `gpu.js-${mode}-f32x${depth}`, device, grams: (plan, read) => computeLayerGramsGpu(plan, read, product), dispose };
+  return { engine: `gpu.js-${mode}-f32x${depth}`, mode, device, grams: (plan, read) => computeLayerGramsGpu(plan, read, product), dispose };
 }
 
 function message(error: unknown): string {

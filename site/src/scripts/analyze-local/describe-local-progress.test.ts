@@ -14,4 +14,10 @@ describe("describeLocalProgress", () => {
     expect(text).toBe("1 of 4 layers (1 failed) · 0 B of 0 B read");
     expect(fraction).toBe(0.25);
   });
+
+  it("says how many layers run beside the earliest one on a pool of workers", () => {
+    const p = { layersTotal: 40, layersDone: 10, layersFailed: 0, bytesRead: 3 << 20, bytesTotal: 12 << 20, currentLayer: "conv2d_10" };
+    expect(describeLocalProgress({ ...p, layersRunning: 3 }).text).toBe("10 of 40 layers · 3.0 MiB of 12.0 MiB read · now conv2d_10 and 2 more");
+    expect(describeLocalProgress({ ...p, layersRunning: 1 }).text).toBe("10 of 40 layers · 3.0 MiB of 12.0 MiB read · now conv2d_10");
+  });
 });

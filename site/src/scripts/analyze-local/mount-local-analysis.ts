@@ -8,6 +8,7 @@ import type { EnginePreference } from "./choose-browser-gram.ts";
 import { describeLocalProgress } from "./describe-local-progress.ts";
 import { droppedFiles } from "./dropped-files.ts";
 import { type LocalFile, pickedFiles } from "./local-file.ts";
+import { defaultPoolSize, poolMemoryBudget, requestedPoolSize } from "./pool-settings.ts";
 import { reportFileName } from "./report-file-name.ts";
 import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
 
@@ -15,7 +16,9 @@ import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
  * The local-analysis page: a person drops or picks a model's files or its folder, the analysis runs in a worker
  * on this machine (nothing is uploaded), progress shows as it goes, and the report appears as the
  * site's report card, every layer's spectrum folded below it, with a download of its JSON. A new drop stops the
- * analysis under way.
+ * analysis under way. Layers are analysed on a pool of Web Workers, one per core (at most 8) by default, their
+ * estimated memory within a budget (pool-settings.ts); `?workers=N` in the page's URL, or `data-workers="N"` on
+ * the root, asks for N (1: one layer at a time in the analysis worker). The report is the same at any N.
  */
 export function mountLocalAnalysis(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form[data-local-form]")!;
@@ -28,6 +31,10 @@ export function mountLocalAnalysis(root: HTMLElement): void {
   const engineLine = root.querySelector<HTMLElement>("[data-local-engine]")!;
   const bar = root.querySelector<HTMLProgressElement>("progress")!;
   const result = root.querySelector<HTMLElement>("[data-local-result]")!;
+  const workers = requestedPoolSize(new URLSearchParams(location.search).get("workers"), root.dataset.workers) ?? defaultPoolSize(navigator.hardwareConcurrency);
+  const memoryBytes = poolMemoryBudget((navigator as Navigator & { deviceMemory?: number }).deviceMemory);
+  // how many layers may run at once, for people and tests to read
+  root.dataset.poolSize = String(workers);
   let worker: Worker | null = null;
   let download: string | null = null;
   /** what was chosen or dropped last, for "Analyse again" */
@@ -98,7 +105,7 @@ export function mountLocalAnalysis(root: HTMLElement): void {
       bar.hidden = true;
       say(`The analysis could not run in this browser: ${event.message || "the worker failed to start"}`, true);
     };
-    const request: StartAnalysis = { files, engine: engine.value as EnginePreference, randomize: randomize.checked, seed: seedValue };
+    const request: StartAnalysis = { files, engine: engine.value as EnginePreference, randomize: randomize.checked, seed: seedValue, workers, memoryBytes };
     worker.postMessage(request);
   };
 

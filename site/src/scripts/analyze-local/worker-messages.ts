@@ -9,6 +9,21 @@ export interface StartAnalysis {
   engine: EnginePreference;
   randomize: boolean;
   seed: number;
+  /** Web Workers that analyse layers at once (1: every layer in the analysis worker itself) */
+  workers: number;
+  /** the budget of the layers in flight together, by layerMemoryBytes */
+  memoryBytes: number;
+}
+
+/**
+ * Analysis worker → each layer worker of its pool, before the first layer: the files to open and
+ * the Gram engine the analysis chose ("cpu", or the backend every worker must start as well).
+ */
+export interface StartLayerWorker {
+  files: LocalFile[];
+  gram: "cpu" | "webgpu" | "webgl2";
+  /** the report's method.engine for that choice: a worker whose engine differs refuses to start */
+  engine: string;
 }
 
 /** Worker → page: which engine, how far, the report, or why it stopped. */
