@@ -7,7 +7,7 @@ import { liveCardContext } from "./card-context.ts";
 const SHA = "a".repeat(40);
 const BASE_SHA = "b".repeat(40);
 const tuned = (relation: string | null, extra: object = {}) =>
-  makeReport({ id: "org/tuned", sha: SHA, revision: "main", seed: 1, layers: [{ name: "h.0.mlp", shape: [64, 32], alpha: 3 }], lineage: [{ id: "org/base", relation, source: "card" }], ...extra });
+  makeReport({ id: "org/tuned", family: "llama", sha: SHA, revision: "main", createdAt: "2026-12-01T00:00:00.000Z", seed: 1, layers: [{ name: "h.0.mlp", shape: [64, 32], alpha: 3 }], lineage: [{ id: "org/base", relation, source: "card" }], ...extra });
 const view = (state: ComparisonView["state"], rest: Partial<ComparisonView> = {}): ComparisonView => ({
   state,
   id: "org/tuned",
