@@ -40,9 +40,12 @@ export function paramsFromLineageView(view: LineageView): URLSearchParams {
 
 /**
  * Wires the family view's controls to its tables (`[data-lineage-root]`): each table keeps its
- * base's reference row on top, whatever the sort, and ranks the descendants shown.
+ * base's reference row on top, whatever the sort, and ranks the descendants shown. Returns what
+ * unwires the controls, for tables drawn anew (hydrateLineage).
  */
-export function mountLineage(root: HTMLElement): void {
+export function mountLineage(root: HTMLElement): () => void {
+  const wired = new AbortController();
+  const { signal } = wired;
   const sections = [...root.querySelectorAll<HTMLElement>("section[data-root]")];
   const tables = sections.map((s) => s.querySelector<HTMLTableElement>("table[data-lineage-table]")!);
   const base = root.querySelector<HTMLSelectElement>("select[name=base]")!;
@@ -50,7 +53,7 @@ export function mountLineage(root: HTMLElement): void {
   const count = root.querySelector<HTMLElement>("[data-count]")!;
   const empty = root.querySelector<HTMLElement>("[data-empty]")!;
   const resets = root.querySelectorAll<HTMLButtonElement>("button[data-reset]");
-  if (tables.length === 0) return;
+  if (tables.length === 0) return () => wired.abort();
   const headers = [...tables[0].tHead!.rows[0].cells];
   const keys = headers.map((h) => h.dataset.key ?? "");
   const allowed = {
@@ -103,15 +106,21 @@ export function mountLineage(root: HTMLElement): void {
 
   showControls();
   render();
-  base.addEventListener("change", () => change({ base: base.value }));
-  relation.addEventListener("change", () => change({ relation: relation.value }));
+  base.addEventListener("change", () => change({ base: base.value }), { signal });
+  relation.addEventListener("change", () => change({ relation: relation.value }), { signal });
   for (const reset of resets) {
-    reset.addEventListener("click", () => {
-      view = { ...DEFAULT_LINEAGE_VIEW };
-      showControls();
-      change({});
-    });
+    reset.addEventListener(
+      "click",
+      () => {
+        view = { ...DEFAULT_LINEAGE_VIEW };
+        showControls();
+        change({});
+      },
+      { signal },
+    );
   }
-  base.form?.addEventListener("submit", (event) => event.preventDefault());
+  base.form?.addEventListener("submit", (event) => event.preventDefault(), { signal });
+  // the tables' own buttons go with the tables when they are drawn anew
   for (const table of tables) listenForSorts(table, (column, direction) => change({ sort: keys[column], dir: direction === "descending" ? "desc" : "asc" }));
+  return () => wired.abort();
 }
