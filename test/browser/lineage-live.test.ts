@@ -72,7 +72,7 @@ describe("the family view, live", () => {
     expect(await page.locator("section[data-root] img").count()).toBe(0);
     expect(await page.textContent('tr[data-model="live/odd"] td:nth-child(3)')).toBe(HOSTILE_RELATION);
     expect(await page.textContent("[data-count]")).toBe("7 of 7 descendants");
-    expect(await page.$$eval("select[name=base] option", (options) => options.map((o) => o.value))).toEqual(["", TREE.base, "live/base"]);
+    expect(await page.$$eval("select[name=base] option", (options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(["", TREE.base, "live/base"]);
   });
 
   it("keeps the controls and the URL state over the models it adds", async () => {
