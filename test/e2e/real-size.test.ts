@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_EDGE_LIMITS, splitLayer } from "../../functions/job/split-layer.ts";
+import { matchBaseLayers } from "../../shared/delta/match-base-layers.ts";
 import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { Report } from "../../shared/report/schema.ts";
 import { validateReport } from "../../shared/report/validate-report.ts";
@@ -17,7 +18,8 @@ import { expectSameNumbers } from "./expect-same-numbers.ts";
 
 // Models of the sizes users bring, through the service as they run it (wrangler dev: both Workers,
 // local KV, Queues, Durable Objects, the production settings) and the mock Hub: a GPT-2-small-shaped
-// model (49 analysed layers, 548 MB) and a TinyLlama-1.1B-shaped one (every one of its layer shapes,
+// model (49 analysed layers, 548 MB), a fine-tune of it compared with it (the delta analysis its
+// card's base_model starts), and a TinyLlama-1.1B-shaped one (every one of its layer shapes,
 // bf16: a block, the 32000-row embedding and LM head, in two shards). Each report must equal the
 // engine's (the CLI's, run beside it, with and without randomization: the edge leaves it out on
 // layers whose values do not fit beside their Gram in one task),
@@ -27,6 +29,8 @@ import { expectSameNumbers } from "./expect-same-numbers.ts";
 const ROOT = resolve(import.meta.dirname, "../..");
 const SEED = 1;
 const GPT2 = "synthetic/gpt2-small";
+/** a fine-tune of GPT2 (same shapes, other weights), its card naming GPT2: compared with it on its trigger */
+const GPT2_TUNED = "synthetic/gpt2-small-chat";
 const TINYLLAMA = "synthetic/tinyllama-1.1b-1-block";
 
 interface JobStatus {
@@ -101,11 +105,11 @@ async function waitForServedBytes(repo: string, bytes: number, timeoutMs: number
   }
 }
 
-/** The engine's report of a folder: the CLI, in its own process (this one serves the mock Hub). */
-function cliReport(folder: string, randomize: boolean): Promise<Report> {
-  const out = join(dir, `${folder.split("/").pop()}-cli${randomize ? "-randomized" : ""}.json`);
+/** The engine's report of a folder (against a base folder: a delta analysis): the CLI, in its own process (this one serves the mock Hub). */
+function cliReport(folder: string, randomize: boolean, base?: string): Promise<Report> {
+  const out = join(dir, `${folder.split("/").pop()}-cli${randomize ? "-randomized" : ""}${base ? "-delta" : ""}.json`);
   return new Promise((done, fail) => {
-    const args = ["cli/heavytail.ts", "analyze", folder, ...(randomize ? ["--randomize", "--seed", String(SEED)] : []), "--format", "json", "--out", out];
+    const args = ["cli/heavytail.ts", "analyze", folder, ...(base ? ["--base", base] : []), ...(randomize ? ["--randomize", "--seed", String(SEED)] : []), "--format", "json", "--out", out];
     const child = spawn(join(ROOT, "node_modules/.bin/tsx"), args, {
       cwd: ROOT,
       stdio: ["ignore", "ignore", "pipe"],
@@ -116,10 +120,11 @@ function cliReport(folder: string, randomize: boolean): Promise<Report> {
   });
 }
 
-/** Layers the edge cannot randomize (their values do not fit beside their Gram in one task) have no `rand_*` columns. */
-async function unrandomizedLayers(folder: string): Promise<Set<string>> {
+/** Layers the edge cannot randomize (their values do not fit beside their Gram, and the base's stream, in one task) have no `rand_*` columns. */
+async function unrandomizedLayers(folder: string, base?: string): Promise<Set<string>> {
   const { tensors } = await listModelTensors(openLocalModel(folder).model);
-  const plans = planLayers(tensors).filter((p) => p.skip_reason === undefined);
+  const baseTensors = base === undefined ? null : (await listModelTensors(openLocalModel(base).model)).tensors;
+  const plans = (baseTensors ? matchBaseLayers(planLayers(tensors), tensors, baseTensors) : planLayers(tensors)).filter((p) => p.skip_reason === undefined);
   return new Set(
     plans
       .filter((plan) => {
@@ -130,17 +135,17 @@ async function unrandomizedLayers(folder: string): Promise<Set<string>> {
   );
 }
 
-/** The engine's reports of a folder with randomization, and without it when the edge leaves some layers out. */
-async function engineReports(folder: string): Promise<{ randomized: Report; plain: Report | null }> {
-  const plain = (await unrandomizedLayers(folder)).size > 0;
-  const [randomized, unrandomized] = await Promise.all([cliReport(folder, true), plain ? cliReport(folder, false) : null]);
+/** The engine's reports of a folder (against a base) with randomization, and without it when the edge leaves some layers out. */
+async function engineReports(folder: string, base?: string): Promise<{ randomized: Report; plain: Report | null }> {
+  const plain = (await unrandomizedLayers(folder, base)).size > 0;
+  const [randomized, unrandomized] = await Promise.all([cliReport(folder, true, base), plain ? cliReport(folder, false, base) : null]);
   return { randomized, plain: unrandomized };
 }
 
 /** The service's report and the engine's carry the same numbers, layer by layer. */
-async function expectEngineNumbers(served: Report, engine: { randomized: Report; plain: Report | null }, folder: string): Promise<void> {
+async function expectEngineNumbers(served: Report, engine: { randomized: Report; plain: Report | null }, folder: string, base?: string): Promise<void> {
   expect(validateReport(served)).toMatchObject({ ok: true });
-  const plain = await unrandomizedLayers(folder);
+  const plain = await unrandomizedLayers(folder, base);
   const expected = engine.randomized.layers.map((l) => (plain.has(l.name) ? engine.plain!.layers.find((p) => p.name === l.name)! : l));
   expect(served.layers.filter((l) => l.rand_distance === undefined).map((l) => l.name).sort()).toEqual([...plain].sort());
   expectSameNumbers(served.layers, expected);
@@ -153,6 +158,8 @@ async function expectEngineNumbers(served: Report, engine: { randomized: Report;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "heavytail-real-size-"));
   folders.set(GPT2, (await writeGpt2LikeModel(join(dir, "gpt2"), { seed: 5 })).dir);
+  folders.set(GPT2_TUNED, (await writeGpt2LikeModel(join(dir, "gpt2-chat"), { seed: 6 })).dir);
+  await writeFile(join(folders.get(GPT2_TUNED)!, "README.md"), `---\nbase_model: ${GPT2}\nbase_model_relation: finetune\n---\n# a chat fine-tune\n`);
   folders.set(
     TINYLLAMA,
     (await writeLlamaLikeModel(join(dir, "tinyllama"), { hidden: 2048, intermediate: 5632, layers: 1, vocab: 32000, heads: 32, kvHeads: 4, dtype: "BF16", shards: 2, seed: 22 })).dir,
@@ -198,6 +205,36 @@ describe("models of real size through the service", () => {
     const served = (await (await get(`/api/reports/${key}`)).json()) as Report;
     await expectEngineNumbers(served, await engine, folders.get(GPT2)!);
   }, 1_200_000);
+
+  it("compares a GPT-2-small-shaped fine-tune with the base its card names, beside its own analysis, as the CLI's --base does", async () => {
+    const engine = engineReports(folders.get(GPT2_TUNED)!, folders.get(GPT2)!);
+    const response = await fetch(`${service.url}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: GPT2_TUNED }) });
+    expect(response.status, await response.clone().text()).toBe(202);
+    const started = (await response.json()) as { key: string; comparison_url: string };
+    const comparison = (await (await get(started.comparison_url)).json()) as { state: string; key: string; base: { id: string; sha: string } };
+    expect(comparison).toMatchObject({ state: "pending", base: { id: GPT2 } });
+    // both jobs, the model's own and the delta, run side by side to the end
+    for (const key of [started.key, comparison.key]) {
+      const final = (await follow(key, () => false, 1_200_000)).at(-1)!.status;
+      expect(final.state, JSON.stringify(final)).toBe("done");
+      expect(final.layers).toMatchObject({ total: 49, done: 49, failed: 0 });
+    }
+    const done = (await (await get(started.comparison_url)).json()) as { state: string; report_url: string };
+    expect(done).toMatchObject({ state: "done", report_url: `/api/reports/${comparison.key}` });
+    const delta = (await (await get(done.report_url)).json()) as Report;
+    expect(delta.method.base).toMatchObject({ id: GPT2, sha: comparison.base.sha });
+    // the CLI's base is a folder, the service's a Hub commit: the notes name each as it was given, the numbers must agree
+    expect(delta.summary.notes.at(-1)).toMatch(new RegExp(`^A delta analysis against ${GPT2} at ${comparison.base.sha.slice(0, 12)}: every layer's spectrum is of W − W_base`));
+    const named = (r: Report | null) => r && { ...r, summary: { ...r.summary, notes: delta.summary.notes } };
+    const { randomized, plain } = await engine;
+    expect(randomized.summary.notes.at(-1)).toMatch(/^A delta analysis against gpt2: every layer's spectrum is of W − W_base/);
+    const cli = { randomized: named(randomized)!, plain: named(plain) };
+    await expectEngineNumbers(delta, cli, folders.get(GPT2_TUNED)!, folders.get(GPT2)!);
+    expect(delta.summary.avg_dW).toBeCloseTo(cli.randomized.summary.avg_dW!, 9);
+    const own = (await (await get(`/api/reports/${started.key}`)).json()) as Report;
+    expect(own.method.base).toBeUndefined();
+    expect(own.model.lineage?.base_models).toEqual([{ id: GPT2, relation: "finetune", source: "card" }]);
+  }, 1_800_000);
 
   it("analyses a TinyLlama-1.1B-shaped sharded bf16 model to the engine's report", async () => {
     const engine = engineReports(folders.get(TINYLLAMA)!);
