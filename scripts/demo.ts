@@ -1,13 +1,16 @@
 // `npm run demo [-- --port 8787] [-- --skip-site]`: the whole product on this machine, offline.
-// A mock Hugging Face Hub serves the bundled fixture models and a GPT-2-small-shaped language
-// model, the service (wrangler dev: both Workers, local KV, Queues, Durable Objects) analyses the
-// fixtures through it, the static site is built from the service's reports and served by the same
-// Worker, and then the language model is analysed while the user watches. Ctrl-C stops everything.
+// A mock Hugging Face Hub serves the bundled fixture models, a small model tree (a base, two
+// fine-tunes, a LoRA adapter and a Q8_0 GGUF, each card naming the base) and a GPT-2-small-shaped
+// language model; the service (wrangler dev: both Workers, local KV, Queues, Durable Objects)
+// analyses the fixtures and the tree through it (the fine-tunes compared with their base), the
+// static site is built from the service's reports and served by the same Worker, and then the
+// language model is analysed while the user watches. Ctrl-C stops everything.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { writeGpt2LikeModel } from "../test/helpers/generate-models.ts";
+import { familyIds, writeModelFamily } from "../test/helpers/write-model-family.ts";
 import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
 import { startWranglerDev } from "./start-wrangler-dev.ts";
 
@@ -18,6 +21,7 @@ const FIXTURES = {
 };
 const LANGUAGE_MODEL = "demo/gpt2-small-shaped";
 const LANGUAGE_MODEL_DIR = join(ROOT, ".wrangler", "demo-models", "gpt2-small-shaped");
+const FAMILY = familyIds("family");
 
 async function post(service: string, model: string): Promise<{ key: string; state: string }> {
   const response = await fetch(`${service}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
@@ -26,16 +30,30 @@ async function post(service: string, model: string): Promise<{ key: string; stat
   return { key: body.key, state: body.state ?? "" };
 }
 
-async function analyse(service: string, model: string): Promise<string> {
-  const body = await post(service, model);
-  for (let state = body.state; state !== "done"; ) {
+async function waitForJob(service: string, model: string, key: string, state: string): Promise<void> {
+  while (state !== "done") {
     await new Promise((r) => setTimeout(r, 1000));
-    const status = (await (await fetch(`${service}/api/jobs/${body.key}`)).json()) as { state: string; layers: { done: number; total: number }; error?: string };
+    const status = (await (await fetch(`${service}/api/jobs/${key}`)).json()) as { state: string; error?: string };
     if (status.state === "failed") throw new Error(`analysing ${model} failed: ${status.error}`);
     if (status.state !== state) console.log(`  ${model}: ${status.state}`);
     state = status.state;
   }
+}
+
+async function analyse(service: string, model: string): Promise<string> {
+  const body = await post(service, model);
+  await waitForJob(service, model, body.key, body.state);
   return body.key;
+}
+
+/** A fine-tune's comparison with its base, which its trigger started: waited for, so the site's build has it. */
+async function waitForComparison(service: string, model: string): Promise<void> {
+  const [id, sha] = (await post(service, model)).key.split("@");
+  const comparison = (await (await fetch(`${service}/api/comparisons/${id}@${sha}`)).json()) as { key: string | null; state: string; message: string | null; base: { id: string; sha: string } };
+  if (comparison.key === null) throw new Error(`${model} was not compared with its base: ${comparison.message}`);
+  await waitForJob(service, `${model} against its base`, comparison.key, "");
+  // the base's own card, which the comparison's trigger started too
+  await waitForJob(service, comparison.base.id, `${comparison.base.id}@${comparison.base.sha}`, "");
 }
 
 function buildSite(service: string): Promise<void> {
@@ -52,7 +70,8 @@ async function main(): Promise<void> {
     console.log(`writing the ${LANGUAGE_MODEL} model (548 MB, once) into ${LANGUAGE_MODEL_DIR}…`);
     await writeGpt2LikeModel(LANGUAGE_MODEL_DIR, { seed: 5 });
   }
-  const models = { ...FIXTURES, [LANGUAGE_MODEL]: LANGUAGE_MODEL_DIR };
+  const family = await writeModelFamily(join(ROOT, ".wrangler", "demo-models", "family"));
+  const models = { ...FIXTURES, ...family, [LANGUAGE_MODEL]: LANGUAGE_MODEL_DIR };
   const hub = await createMockHub({ repos: models });
   console.log(`mock Hub on ${hub.url} serving ${Object.keys(models).join(", ")}`);
   const service = await startWranglerDev({
@@ -72,6 +91,8 @@ async function main(): Promise<void> {
   console.log(`service on ${service.url} (log: .wrangler/demo-wrangler.log)`);
 
   for (const model of Object.keys(FIXTURES)) console.log(`analysed ${await analyse(service.url, `https://huggingface.co/${model}`)}`);
+  for (const model of [FAMILY.chat, FAMILY.code, FAMILY.lora, FAMILY.q8]) console.log(`analysed ${await analyse(service.url, model)}`);
+  for (const model of [FAMILY.chat, FAMILY.code]) await waitForComparison(service.url, model);
   if (!values["skip-site"]) await buildSite(service.url);
   const language = await post(service.url, LANGUAGE_MODEL);
 
@@ -79,6 +100,8 @@ async function main(): Promise<void> {
 heavytail demo is running (Ctrl-C stops it):
   site and leaderboard   ${service.url}/
   a model page           ${service.url}/paddle/ppocrv4_rec
+  a model tree           ${service.url}/lineage/?base=${FAMILY.base}
+  a fine-tune vs its base ${service.url}/compare/${FAMILY.chat}/vs/${FAMILY.base}/
   a language model       ${service.url}/${LANGUAGE_MODEL}   (${language.state === "done" ? "analysed" : "being analysed now: open it to watch, about 2 minutes"})
   report JSON            ${service.url}/api/reports/paddle/ppocrv4_rec
   badge                  ${service.url}/badge/paddle/ppocrv4_rec.svg

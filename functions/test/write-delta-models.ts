@@ -1,18 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { perturb } from "../../test/helpers/perturb.ts";
 import { seededRandom } from "../../test/helpers/seeded-random.ts";
 import { tinyLlama, type TinyTensor } from "../../test/helpers/tiny-llama.ts";
 import { encodeSafetensors, type TensorSpec } from "../../test/helpers/write-safetensors.ts";
 import { encodeLoraAdapter, LORA_IN, LORA_OUT, LORA_R } from "../../test/helpers/write-lora-adapter.ts";
 
 const specs = (tensors: TinyTensor[]): TensorSpec[] => tensors.map((t) => ({ name: t.hf, dtype: "F32", shape: t.shape, data: t.values }));
-
-/** w' = fl32(w + 0.05·rms(w)·u), u uniform on [−1, 1) from the seed: a fine-tune's small update, deterministic. */
-function perturb(values: Float32Array, seed: number): Float32Array {
-  const random = seededRandom(seed);
-  const rms = Math.sqrt(values.reduce((s, v) => s + v * v, 0) / values.length);
-  return values.map((v) => Math.fround(v + 0.05 * rms * (2 * random() - 1)));
-}
 
 function biasValues(n: number, seed: number): Float32Array {
   const random = seededRandom(seed);
