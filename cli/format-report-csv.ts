@@ -1,45 +1,51 @@
+import { LAYER_COLUMNS, columnInReport, csvName, type ColumnSpec } from "../shared/report/layer-columns.ts";
 import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
 
-// The reference's details columns in the order weightwatcher writes them (layer_id, name, then every
-// other column sorted by name, as reference.details.csv shows), so the two files diff. With
-// randomization on its extra columns fall into that order too.
-const REFERENCE_COLUMNS = [
-  "layer_id", "name", "D", "M", "N", "Q", "W_scale", "alpha", "alpha_weighted", "bulk_max", "bulk_min",
-  "delta_W", "delta_b", "entropy", "has_esd", "lambda_max", "layer_type", "log_alpha_norm", "log_norm", "log_spectral_norm",
-  "longname", "matrix_rank", "max_rand_eval", "mp_softrank", "norm", "num_evals", "num_pl_spikes", "num_spikes",
-  "peft", "rand_W_scale", "rand_bulk_max", "rand_bulk_min", "rand_distance", "rand_mp_softrank", "rand_num_spikes",
-  "rand_sigma_mp", "rank_loss", "rf", "sigma", "sigma_mp", "spectral_norm", "stable_rank", "status", "sv_max",
-  "sv_min", "warning", "weak_rank_loss", "ww_maxdist", "ww_softrank", "xmax", "xmin",
-] as const;
-const RANDOMIZATION_COLUMNS: ReadonlySet<string> = new Set([
-  "max_rand_eval", "rand_W_scale", "rand_bulk_max", "rand_bulk_min", "rand_distance", "rand_mp_softrank",
-  "rand_num_spikes", "rand_sigma_mp", "ww_maxdist", "ww_softrank",
-]);
-// a delta analysis (method.base) adds the reference's distances() columns (docs/metrics.md §11);
-// an adapter analysed with its base has a base but no distances
-const DELTA_COLUMNS: ReadonlySet<string> = new Set(["delta_W", "delta_b"]);
-// an adapter's report has the reference's peft column: True on its lora_BA and lora_W_plus_AB rows
-const PEFT_COLUMN = "peft";
-/** the reference's column name → the report's field, where the report keeps its own name */
-const REPORT_FIELD: Readonly<Record<string, string>> = { max_rand_eval: "rand_lambda_max" };
+/** A column of the reference's CSV that the report does not store: it is made from the layer. */
+interface MadeColumn {
+  name: string;
+  inReport: (report: Report) => boolean;
+  cell: (layer: AnalysedLayer) => string;
+}
 
 const LORA_LAYER = /\.lora_(BA|W_plus_AB)$/;
 
-/** The per-layer table as CSV with the reference's column names (null → empty cell). */
-export function formatReportCsv(report: Report): string {
-  const isDelta = report.method.base !== undefined && report.method.peft !== "with_base";
-  const columns = REFERENCE_COLUMNS.filter(
-    (c) => (report.method.randomize || !RANDOMIZATION_COLUMNS.has(c)) && (isDelta || !DELTA_COLUMNS.has(c)) && (report.model.adapter !== undefined || c !== PEFT_COLUMN),
-  );
-  const cell = (layer: AnalysedLayer, column: string): string => {
-    if (column === "has_esd") return "True";
-    if (column === PEFT_COLUMN) return LORA_LAYER.test(layer.name) ? "True" : "False";
-    if (column === "longname") return csvText(layer.name);
-    const value = (layer as unknown as Record<string, unknown>)[REPORT_FIELD[column] ?? column];
-    if (value === null || value === undefined) return "";
-    return typeof value === "number" ? String(value) : csvText(String(value));
-  };
-  return [columns.join(","), ...report.layers.map((layer) => columns.map((c) => cell(layer, c)).join(","))].join("\n") + "\n";
+const MADE_COLUMNS: readonly MadeColumn[] = [
+  { name: "has_esd", inReport: () => true, cell: () => "True" },
+  { name: "longname", inReport: () => true, cell: (layer) => csvText(layer.name) },
+  // an adapter's report has the reference's peft column: True on its lora_BA and lora_W_plus_AB rows
+  { name: "peft", inReport: (report) => report.model.adapter !== undefined, cell: (layer) => (LORA_LAYER.test(layer.name) ? "True" : "False") },
+];
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const FIRST = ["layer_id", "name"];
+
+/**
+ * The per-layer table as CSV with the reference's column names (null → empty cell), in the order
+ * weightwatcher writes them: layer_id, name, then every other column sorted by name, as
+ * reference.details.csv shows, so the two files diff. The columns are the description's
+ * (shared/report/layer-columns.ts) that this report has (randomization, delta …), under the
+ * reference's names, and the three the reference writes that the report does not store.
+ */
+export function formatReportCsv(report: Report, description: readonly ColumnSpec[] = LAYER_COLUMNS): string {
+  const columns = new Map<string, (layer: AnalysedLayer) => string>();
+  for (const column of description) {
+    const name = csvName(column);
+    if (name === null || !columnInReport(column, report)) continue;
+    columns.set(name, (layer) => csvValue((layer as unknown as Record<string, unknown>)[column.key]));
+  }
+  for (const made of MADE_COLUMNS) if (made.inReport(report)) columns.set(made.name, made.cell);
+  const names = [...FIRST.filter((n) => columns.has(n)), ...[...columns.keys()].filter((n) => !FIRST.includes(n)).sort(byCodePoint)];
+  const cells = names.map((n) => columns.get(n)!);
+  return [names.join(","), ...report.layers.map((layer) => cells.map((cell) => cell(layer)).join(","))].join("\n") + "\n";
+}
+
+function csvValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return String(value);
+  // as pandas writes a bool column
+  if (typeof value === "boolean") return value ? "True" : "False";
+  return csvText(String(value));
 }
 
 function csvText(text: string): string {

@@ -1,4 +1,5 @@
 import { alphaVerdict, formatMetric, formatParameters } from "../shared/format/index.ts";
+import { LAYER_COLUMNS, PRESENCE, type ColumnSpec } from "../shared/report/layer-columns.ts";
 import type { Report, SummaryMetrics } from "../shared/report/schema.ts";
 import { renderTable } from "./render-table.ts";
 
@@ -8,9 +9,11 @@ const ALPHA_DIGITS = 2;
 /**
  * The report for a terminal: the summary, then one line per analysed layer, then what was left out.
  * Numbers and the α reading come from shared/format, the rules the site and the badge print with
- * (CSV and JSON keep full precision and do not come through here).
+ * (CSV and JSON keep full precision and do not come through here). The layer lines' metric columns
+ * are the description's (shared/report/layer-columns.ts) that have a `terminal` place and that the
+ * report has.
  */
-export function formatReportTable(report: Report): string {
+export function formatReportTable(report: Report, description: readonly ColumnSpec[] = LAYER_COLUMNS): string {
   const { summary, model } = report;
   const ref = summary.reference;
   const ok = summary.successful_fits;
@@ -37,32 +40,18 @@ export function formatReportTable(report: Report): string {
   );
   for (const note of summary.notes) out.push(`note: ${note}`);
   out.push("");
-  const randomized = report.method.randomize;
-  const header = ["id", "layer", "type", "N×M (rf)", "α", "D", "α̂", "log α-norm", "log ‖W‖²_F", "log λmax", "stable rank", "spikes", "reading"];
-  if (randomized) header.splice(12, 0, "rand dist");
-  if (base) header.splice(header.length - 1, 0, "‖ΔW‖", "‖Δb‖");
-  const rows = report.layers.map((l) => {
-    const row = [
-      String(l.layer_id),
-      l.name,
-      l.layer_type,
-      `${l.N}×${l.M}${l.rf > 1 ? ` (${l.rf})` : ""}`,
-      formatMetric(l.alpha, ALPHA_DIGITS),
-      formatMetric(l.D),
-      formatMetric(l.alpha_weighted),
-      formatMetric(l.log_alpha_norm),
-      formatMetric(l.log_norm),
-      formatMetric(l.log_spectral_norm),
-      formatMetric(l.stable_rank, 2),
-      String(l.num_spikes),
-      // the reading people get everywhere; the report's `warning` keeps the reference's label
-      alphaVerdict(l.status === "failed" ? null : l.alpha).label,
-    ];
-    if (randomized) row.splice(12, 0, formatMetric(l.rand_distance));
-    if (base) row.splice(row.length - 1, 0, formatMetric(l.delta_W), formatMetric(l.delta_b));
-    return row;
-  });
-  const right = header.map((_, c) => c === 0 || (c >= 4 && c < header.length - 1));
+  const metrics = terminalColumns(report, description);
+  const header = ["id", "layer", "type", "N×M (rf)", ...metrics.map((c) => c.label), "reading"];
+  const rows = report.layers.map((l) => [
+    String(l.layer_id),
+    l.name,
+    l.layer_type,
+    `${l.N}×${l.M}${l.rf > 1 ? ` (${l.rf})` : ""}`,
+    ...metrics.map((c) => terminalCell(c, (l as unknown as Record<string, unknown>)[c.key])),
+    // the reading people get everywhere; the report's `warning` keeps the reference's label
+    alphaVerdict(l.status === "failed" ? null : l.alpha).label,
+  ]);
+  const right = header.map((_, c) => c === 0 || (c >= 4 && c < header.length - 1 && metrics[c - 4].type !== "string"));
   out.push(renderTable(header, rows, right));
   if (report.failed.length > 0) {
     out.push("", "failed layers:");
@@ -83,4 +72,17 @@ function means(m: SummaryMetrics): string[] {
     formatMetric(m.alpha, ALPHA_DIGITS),
     ...[m.alpha_weighted, m.log_alpha_norm, m.log_norm, m.log_spectral_norm, m.stable_rank, m.mp_softrank].map((v) => formatMetric(v)),
   ];
+}
+
+/** The description's terminal columns this report has, in their terminal order. */
+function terminalColumns(report: Report, description: readonly ColumnSpec[]): ColumnSpec[] {
+  // the table has kept its ‖ΔW‖ ‖Δb‖ columns (dashes) on an adapter analysed with its base, whose
+  // layers have no distances: it shows the delta group whenever the report names a base
+  const has = (c: ColumnSpec) => c.optional === undefined || (c.optional === "delta" ? report.method.base !== undefined : PRESENCE[c.optional].inReport(report));
+  return description.filter((c) => c.terminal !== undefined && has(c)).sort((a, b) => a.terminal!.order - b.terminal!.order);
+}
+
+function terminalCell(column: ColumnSpec, value: unknown): string {
+  if (column.type === "number") return formatMetric(value as number | null | undefined, column.terminal?.digits);
+  return value === undefined || value === null ? "—" : String(value);
 }

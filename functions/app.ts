@@ -9,6 +9,7 @@ import { getJob } from "./routes/get-job.ts";
 import { getLeaderboard, getLeaderboardFamilies } from "./routes/get-leaderboard.ts";
 import { getModelPage } from "./routes/get-model-page.ts";
 import { getReport } from "./routes/get-report.ts";
+import { getReportSchema } from "./routes/get-report-schema.ts";
 import { listDerivedReports } from "./routes/list-derived-reports.ts";
 import { listReports } from "./routes/list-reports.ts";
 import { postAnalyze } from "./routes/post-analyze.ts";
@@ -34,6 +35,7 @@ export function createApp(): Hono<AppEnv> {
   app.get("/api/leaderboard/families", getLeaderboardFamilies);
   app.all("/api/*", () => errorResponse(new ApiError(404, "not_found", "no such API route; see docs/api.md")));
   app.get("/badge/*", getBadge);
+  app.get("/schema/heavytail.report.v1.json", getReportSchema);
   app.get("/*", getModelPage);
   return app;
 }

@@ -1,9 +1,12 @@
 /**
  * The report: one JSON document per analysed model. The service stores it in KV, the site renders
- * it, the CLI prints it. This file is the single definition; `validate-report.ts` checks documents
- * against it. Non-finite numbers (log10 of a zero norm, say) are stored as `null`, since JSON has
+ * it, the CLI prints it. This file holds its TypeScript types; the layer columns are described once in
+ * `layer-columns.ts` (their type here is read off it), the whole document's shape in `report-shape.ts`,
+ * which `validate-report.ts` checks documents against and `report-json-schema.ts` writes as JSON Schema. Non-finite numbers (log10 of a zero norm, say) are stored as `null`, since JSON has
  * no −∞; the summary says when that happened.
  */
+import type { ColumnsOf, LAYER_COLUMNS, SUMMARY_METRICS } from "./layer-columns.ts";
+
 export const REPORT_SCHEMA = "heavytail.report/v1" as const;
 export const COMPATIBLE_WITH = "weightwatcher 0.7.5.5 analyze(mp_fit=True)" as const;
 
@@ -102,69 +105,14 @@ export interface WeightFormat {
   dequantized: boolean;
 }
 
-/** The per-layer columns, named as the reference names them (docs/metrics.md §3–5). */
-export interface LayerColumns {
-  layer_id: number;
-  name: string;
-  layer_type: "dense" | "conv2d";
-  N: number;
-  M: number;
-  Q: number;
-  rf: number;
-  num_evals: number;
-  lambda_max: Num;
-  sv_max: Num;
-  sv_min: Num;
-  rank_loss: number;
-  weak_rank_loss: number;
-  // power-law fit (§4)
-  alpha: Num;
-  D: Num;
-  sigma: Num;
-  xmin: Num;
-  xmax: Num;
-  num_pl_spikes: number;
-  /** the reference's label: "over-trained" | "under-trained" | "" */
-  warning: string;
-  /** "success" | "failed" (the power-law fit) */
-  status: string;
-  // norm metrics (§5)
-  norm: Num;
-  log_norm: Num;
-  spectral_norm: Num;
-  log_spectral_norm: Num;
-  alpha_weighted: Num;
-  log_alpha_norm: Num;
-  stable_rank: Num;
-  matrix_rank: number;
-  entropy: Num;
-  // MP fit (§5)
-  sigma_mp: Num;
-  num_spikes: number;
-  mp_softrank: Num;
-  bulk_max: Num;
-  bulk_min: Num;
-  W_scale: Num;
-  // randomization (§5), present when the report was made with randomization on; ww_maxdist and
-  // rand_W_scale were added to v1 without a version change (a v1 report may lack them)
-  rand_distance?: Num;
-  ww_softrank?: Num;
-  ww_maxdist?: Num;
-  rand_num_spikes?: number;
-  rand_sigma_mp?: Num;
-  rand_mp_softrank?: Num;
-  rand_W_scale?: Num;
-  rand_bulk_max?: Num;
-  rand_bulk_min?: Num;
-  /** the reference's max_rand_eval (its name in the CSV): the largest eigenvalue of the pooled replicas */
-  rand_lambda_max?: Num;
-  // delta analysis (§11), present on every layer of a report with method.base, optional in v1:
-  // the reference's `distances(model, base)` columns (method "raw")
-  /** ‖W − W_base‖ (Frobenius, of the tensor as stored, before any conv2d scaling) */
-  delta_W?: Num;
-  /** ‖b − b_base‖ when both have the layer's bias and they are as long, else 0 */
-  delta_b?: Num;
-}
+/**
+ * The per-layer columns, named as the reference names them (docs/metrics.md §3–5): the type of the
+ * description in layer-columns.ts (each column's type, meaning and when it is present are there).
+ * The randomization columns are present when the report was made with randomization on (ww_maxdist
+ * and rand_W_scale were added to v1 without a version change: a v1 report may lack them); delta_W
+ * and delta_b on every layer of a delta analysis (method.base); all optional in v1.
+ */
+export interface LayerColumns extends Omit<ColumnsOf<typeof LAYER_COLUMNS>, "component"> {}
 
 /** A small picture of one layer's spectrum, enough to plot it on log–log axes. */
 export interface CompactEsd {
@@ -188,9 +136,7 @@ export interface CompactEsd {
  * component they belong to: the folder that prefixes their name (`unet/…`). Optional, added to v1
  * without a version change: absent for a model of one component.
  */
-export interface ComponentTag {
-  component?: string;
-}
+export interface ComponentTag extends Pick<ColumnsOf<typeof LAYER_COLUMNS>, "component"> {}
 
 export interface AnalysedLayer extends LayerColumns, ComponentTag {
   shape: number[];
@@ -220,16 +166,8 @@ export type ComponentSummary = { name: string } & Pick<
   "reference" | "successful_fits" | "layers_analysed" | "layers_skipped" | "layers_failed" | "over_trained" | "under_trained"
 >;
 
-/** Mean over layers of the metrics the reference summarises (§6). */
-export interface SummaryMetrics {
-  log_norm: Num;
-  alpha: Num;
-  alpha_weighted: Num;
-  log_alpha_norm: Num;
-  log_spectral_norm: Num;
-  stable_rank: Num;
-  mp_softrank: Num;
-}
+/** Mean over layers of the metrics the reference summarises (§6): layer-columns.ts's SUMMARY_METRICS. */
+export type SummaryMetrics = { [K in (typeof SUMMARY_METRICS)[number]]: Num };
 
 export interface ReportSummary {
   /** the reference's plain means over analysed layers (failed fits with α = −1 included) */

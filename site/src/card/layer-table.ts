@@ -1,7 +1,8 @@
 import type { AnalysedLayer } from "../../../shared/report/schema.ts";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
 import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
-import { LAYER_COLUMNS, RANDOMIZATION_COLUMNS } from "../lib/layer-columns.ts";
+import { LAYER_COLUMNS as DESCRIPTION, type ColumnSpec } from "../../../shared/report/layer-columns.ts";
+import { siteLayerColumns } from "../lib/layer-columns.ts";
 import { layerRole } from "../lib/layer-role.ts";
 import { exact, html, type Html } from "./html.ts";
 import { sortButton } from "./sort-button.ts";
@@ -12,11 +13,13 @@ const cellValue = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ?
 
 /**
  * Every analysed layer in depth order with every column of the reference's output; each cell
- * keeps its exact value in `data-value`, which sorting reads.
+ * keeps its exact value in `data-value`, which sorting reads. The columns after name, role, shape and
+ * dtype are the report's column description's (`description`, the real one by default).
  */
-export function layerTable(layers: readonly AnalysedLayer[], randomized: boolean, spectraPath: string): Html {
+export function layerTable(layers: readonly AnalysedLayer[], randomized: boolean, spectraPath: string, description: readonly ColumnSpec[] = DESCRIPTION): Html {
   const ordered = [...layers].sort((a, b) => compareLayerNames(a.name, b.name));
-  const columns = [...LAYER_COLUMNS, ...(randomized ? RANDOMIZATION_COLUMNS : [])];
+  const { always, randomization } = siteLayerColumns(description);
+  const columns = [...always, ...(randomized ? randomization : [])];
   const head = html`<tr><th scope="col" data-type="num" aria-sort="ascending">${sortButton("#", "position in depth order")}</th><th scope="col" class="text sticky-col" data-type="text">${sortButton(
     "name",
   )}</th><th scope="col" class="text" data-type="text">${sortButton("role", "what the layer does, guessed from its name")}</th><th scope="col" class="text" data-type="text">${sortButton(
@@ -30,7 +33,7 @@ export function layerTable(layers: readonly AnalysedLayer[], randomized: boolean
     return html`<tr data-layer="${exact(layer.name)}"><td data-value="${depth}">${depth + 1}</td><td class="text sticky-col name layer-name" data-value="${exact(layer.name)}"><a href="${spectraPath}#layer-${
       layer.layer_id
     }">${layer.name}</a></td><td class="text" data-value="${role}">${role}</td><td class="text mono" data-value="${shape}">${shape}</td><td class="text" data-value="${exact(layer.dtype)}">${layer.dtype}</td>${columns.map((c) => {
-      const v = layer[c.key];
+      const v = (layer as unknown as Record<string, unknown>)[c.key];
       const tone = c.kind === "text" ? "text" : c.key === "alpha" ? ALPHA_CLASS[alphaVerdict(v as number | null).verdict] : null;
       const shown = c.kind === "text" ? String(v ?? "") : c.kind === "int" ? formatMetric(v as number) : formatMetric(v as number | null, 4);
       return html`<td${tone && html` class="${tone}"`} data-column="${c.key}" data-value="${exact(cellValue(v))}">${shown}</td>`;
