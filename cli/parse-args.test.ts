@@ -36,7 +36,11 @@ describe("parseArgs", () => {
   it("reads --threads and --max-memory, and refuses what they cannot be", () => {
     expect(parseArgs(["analyze", "m", "--threads", "3", "--max-memory", "6G"])).toMatchObject({ threads: 3, maxMemory: 6 * 2 ** 30 });
     expect(parseArgs(["analyze", "m", "--threads=1"])).toMatchObject({ threads: 1 });
-    for (const bad of ["0", "-2", "1.5", "two", ""]) expect(() => parseArgs(["analyze", "m", "--threads", bad])).toThrow(/--threads must be an integer from 1/);
+    for (const bad of ["0", "1.5", "two", ""]) expect(() => parseArgs(["analyze", "m", "--threads", bad])).toThrow(/--threads must be an integer from 1/);
+    // a value that looks like an option is refused as missing, unless it is written inline
+    expect(() => parseArgs(["analyze", "m", "--threads", "-2"])).toThrow(/--threads needs a value \(one starting with '-' is written --threads=-…\)/);
+    expect(() => parseArgs(["analyze", "m", "--threads=-2"])).toThrow(/--threads must be an integer from 1/);
+    expect(() => parseArgs(["analyze", "m", "--randomize=yes"])).toThrow(/--randomize takes no value/);
     expect(() => parseArgs(["analyze", "m", "--max-memory", "lots"])).toThrow(/--max-memory must be a size/);
   });
   it("defaults to the table, main, no randomization, seed 0", () => {

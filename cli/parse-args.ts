@@ -1,3 +1,4 @@
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from "node:util";
 import { parseMemorySize } from "./parse-memory-size.ts";
 import { HeavytailError } from "../shared/errors/index.ts";
 
@@ -72,29 +73,43 @@ export interface TrendsArgs {
 
 export type CliArgs = AnalyzeArgs | TrendsArgs | { command: "help" } | { command: "version" };
 
+const STRING = { type: "string" } as const;
+const FLAG = { type: "boolean" } as const;
+// each command's options, as node:util's parseArgs reads them
+const OPTIONS: Record<"analyze" | "trends", NonNullable<ParseArgsConfig["options"]>> = {
+  analyze: { revision: STRING, file: STRING, base: STRING, peft: STRING, format: STRING, out: STRING, randomize: FLAG, seed: STRING, engine: STRING, threads: STRING, "max-memory": STRING, help: FLAG },
+  trends: { format: STRING, help: FLAG },
+};
+
+/** node:util's refusals of a command line, in the words of this CLI's other messages. */
+function usageFrom(error: unknown, command: string): UsageError {
+  const { code, message } = error as { code?: string; message?: string };
+  const option = /'(--?[^' <]+)/.exec(message ?? "")?.[1] ?? "an option";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return new UsageError(`unknown option ${option} for '${command}'`);
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    if (/does not take an argument/.test(message ?? "")) return new UsageError(`${option} takes no value`);
+    if (/ambiguous/.test(message ?? "")) return new UsageError(`${option} needs a value (one starting with '-' is written ${option}=-…)`);
+    return new UsageError(`${option} needs a value`);
+  }
+  return new UsageError(message ?? String(error));
+}
+
+function readOptions(command: keyof typeof OPTIONS, args: readonly string[]) {
+  try {
+    return parseNodeArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageFrom(error, command);
+  }
+}
+
 /** Parses argv (without node and the script). Throws UsageError with a message a person can act on. */
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") return { command: "help" };
   if (command === "--version" || command === "-v" || command === "version") return { command: "version" };
-  const known = command === "analyze" ? ["revision", "file", "base", "peft", "format", "out", "randomize", "seed", "engine", "threads", "max-memory", "help"] : ["format", "help"];
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith("--")) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (!known.includes(name)) throw new UsageError(`unknown option --${name} for '${command}'`);
-    if (name === "randomize" || name === "help") flags.set(name, true);
-    else {
-      const value = inline ?? rest[++i];
-      if (value === undefined) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
-    }
-  }
+  if (command !== "analyze" && command !== "trends") throw new UsageError(`unknown command '${command}' (try --help)`);
+  const { values, positionals: positional } = readOptions(command, rest);
+  const flags = new Map(Object.entries(values).filter((e): e is [string, string | true] => e[1] !== undefined && e[1] !== false));
   if (flags.has("help")) return { command: "help" };
 
   if (command === "analyze") {

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { SiteBuildError } from "./build-error.ts";
 
 export interface BuildOptions {
@@ -44,17 +45,22 @@ const exampleModel = (id: string): string => {
   return id;
 };
 
+const OPTIONS = Object.fromEntries(["from", "out", "site", "service", "accuracies", "example"].map((name) => [name, { type: "string" as const }]));
+
 /** Reads the build's command line (`--flag value` or `--flag=value`); paths resolve against `cwd`. */
 export function parseBuildArgs(argv: readonly string[], cwd: string, defaults: { out: string; accuracies: string }): BuildOptions {
-  const values = new Map<string, string>();
-  const known = new Set(["from", "out", "site", "service", "accuracies", "example"]);
-  for (let i = 0; i < argv.length; i++) {
-    const match = /^--([a-z]+)(?:=(.*))?$/s.exec(argv[i]);
-    if (!match || !known.has(match[1])) throw new SiteBuildError("BUILD_ARGS", `unknown argument '${argv[i]}'\n\n${USAGE}`);
-    const value = match[2] ?? argv[++i];
-    if (value === undefined || value === "") throw new SiteBuildError("BUILD_ARGS", `--${match[1]} needs a value\n\n${USAGE}`);
-    values.set(match[1], value);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const { code, message = "" } = error as { code?: string; message?: string };
+    const flag = /'(--?[^' <]+)/.exec(message)?.[1] ?? message;
+    const unknown = code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+    throw new SiteBuildError("BUILD_ARGS", `${unknown ? `unknown argument '${flag}'` : `${flag} needs a value`}\n\n${USAGE}`);
   }
+  const empty = Object.entries(parsed).find(([, value]) => value === "");
+  if (empty) throw new SiteBuildError("BUILD_ARGS", `--${empty[0]} needs a value\n\n${USAGE}`);
+  const values = new Map(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
   const fromArg = values.get("from");
   if (!fromArg) throw new SiteBuildError("BUILD_ARGS", `--from is required\n\n${USAGE}`);
   const from: BuildOptions["from"] = /^https?:\/\//i.test(fromArg)

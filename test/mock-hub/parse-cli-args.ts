@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util";
 import { MockHubError } from "./mock-hub-error.ts";
 import type { MockHubOptions } from "./types.ts";
 
@@ -9,37 +10,55 @@ export const CLI_USAGE = `usage: npm run hub -- [--port P] [--dir D] [--repo org
   --signature-ttl-ms MS  lifetime of signed CDN URLs (default 3600000)
   --tree-page-size N     tree entries per page (default 1000)`;
 
-function integer(flag: string, text: string | undefined, min: number): number {
+function integer(flag: string, text: string, min: number): number {
   const value = Number(text);
-  if (text === undefined || !/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
-    throw new MockHubError("BadArgs", `${flag} needs an integer >= ${min}, got ${JSON.stringify(text ?? null)}`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new MockHubError("BadArgs", `${flag} needs an integer >= ${min}, got ${JSON.stringify(text)}`);
   }
   return value;
 }
 
+const OPTIONS = {
+  port: { type: "string" },
+  dir: { type: "string" },
+  repo: { type: "string", multiple: true },
+  "lfs-threshold": { type: "string" },
+  "signature-ttl-ms": { type: "string" },
+  "tree-page-size": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** node:util's refusals, in this command's words. */
+function badArgs(error: unknown): MockHubError {
+  const { code, message = "" } = error as { code?: string; message?: string };
+  const flag = /'(--?[^' <]+)/.exec(message)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" || code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return new MockHubError("BadArgs", `unknown argument ${JSON.stringify(flag || message)}`);
+  if (flag === "--dir") return new MockHubError("BadArgs", "--dir needs a folder");
+  if (flag === "--repo") return new MockHubError("BadArgs", "--repo needs org/name=path, got null");
+  return new MockHubError("BadArgs", `${flag} needs a value`);
+}
+
 /** Options for createMockHub from `npm run hub -- …` arguments; `null` for --help. */
 export function parseCliArgs(argv: string[]): MockHubOptions | null {
-  const options: MockHubOptions = {};
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw badArgs(error);
+  }
+  if (values.help) return null;
+  const options: MockHubOptions = {
+    ...(values.port !== undefined && { port: integer("--port", values.port, 0) }),
+    ...(values["lfs-threshold"] !== undefined && { lfsThreshold: integer("--lfs-threshold", values["lfs-threshold"], 0) }),
+    ...(values["signature-ttl-ms"] !== undefined && { signatureTtlMs: integer("--signature-ttl-ms", values["signature-ttl-ms"], 0) }),
+    ...(values["tree-page-size"] !== undefined && { treePageSize: integer("--tree-page-size", values["tree-page-size"], 1) }),
+    ...(values.dir !== undefined && { dir: values.dir }),
+  };
   const repos: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = argv[i + 1];
-    if (flag === "--help" || flag === "-h") return null;
-    if (flag === "--port") options.port = integer(flag, value, 0);
-    else if (flag === "--lfs-threshold") options.lfsThreshold = integer(flag, value, 0);
-    else if (flag === "--signature-ttl-ms") options.signatureTtlMs = integer(flag, value, 0);
-    else if (flag === "--tree-page-size") options.treePageSize = integer(flag, value, 1);
-    else if (flag === "--dir") {
-      if (value === undefined || value.startsWith("--")) throw new MockHubError("BadArgs", "--dir needs a folder");
-      options.dir = value;
-    } else if (flag === "--repo") {
-      const eq = value?.indexOf("=") ?? -1;
-      if (value === undefined || eq <= 0 || eq === value.length - 1) throw new MockHubError("BadArgs", `--repo needs org/name=path, got ${JSON.stringify(value ?? null)}`);
-      repos[value.slice(0, eq)] = value.slice(eq + 1);
-    } else {
-      throw new MockHubError("BadArgs", `unknown argument ${JSON.stringify(flag)}`);
-    }
-    i += 1;
+  for (const value of values.repo ?? []) {
+    const eq = value.indexOf("=");
+    if (eq <= 0 || eq === value.length - 1) throw new MockHubError("BadArgs", `--repo needs org/name=path, got ${JSON.stringify(value)}`);
+    repos[value.slice(0, eq)] = value.slice(eq + 1);
   }
   if (options.port !== undefined && options.port > 65535) throw new MockHubError("BadArgs", `--port must be at most 65535, got ${options.port}`);
   if (Object.keys(repos).length > 0) options.repos = repos;
