@@ -9,6 +9,7 @@
 // be tried on a machine without one (its timings then say nothing about a GPU).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import * as gpujs from "gpu.js";
 import { loadGpuGram } from "../cli/load-gpu-gram.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
@@ -35,22 +36,16 @@ interface Args {
 }
 
 function parse(argv: string[]): Args {
-  const args: Args = { out: ".", shapes: [[768, 3072], [4096, 1024]], wasm: null, repeat: 3, cpuStandIn: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === "--cpu-stand-in") args.cpuStandIn = true;
-    else if (flag === "--out") args.out = argv[++i];
-    else if (flag === "--wasm") args.wasm = argv[++i];
-    else if (flag === "--repeat") args.repeat = Math.max(1, Number(argv[++i]) | 0);
-    else if (flag === "--shapes") {
-      args.shapes = argv[++i].split(",").map((s) => {
-        const [r, c] = s.split("x").map(Number);
-        if (!(r > 0 && c > 0)) throw new Error(`bad shape ${s}: use ROWSxCOLS`);
-        return [r, c];
-      });
-    } else throw new Error(`unknown argument ${flag}`);
-  }
-  return args;
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: "string", default: "." }, wasm: { type: "string" }, repeat: { type: "string", default: "3" }, shapes: { type: "string", default: "768x3072,4096x1024" }, "cpu-stand-in": { type: "boolean", default: false } },
+  });
+  const shapes = values.shapes.split(",").map((s): [number, number] => {
+    const [r, c] = s.split("x").map(Number);
+    if (!(r > 0 && c > 0)) throw new Error(`bad shape ${s}: use ROWSxCOLS`);
+    return [r, c];
+  });
+  return { out: values.out, shapes, wasm: values.wasm ?? null, repeat: Math.max(1, Number(values.repeat) | 0), cpuStandIn: values["cpu-stand-in"] };
 }
 
 /** Seeded float32 weights with heavy tails and a few planted directions, like a trained layer's. */
