@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as gpujs from "gpu.js";
-import { loadGpuGram } from "../cli/load-gpu-gram.ts";
+import { loadGpuGram } from "./device-gpu/load-gpu-gram.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
 import { arrayValueReader } from "../shared/esd/array-value-reader.ts";
 import { computeLayerGrams } from "../shared/esd/compute-layer-grams.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { arrayValueReader } from "../shared/esd/array-value-reader.ts";
-import { computeLayerGrams } from "../shared/esd/compute-layer-grams.ts";
-import { planLayers } from "../shared/plan/plan-layers.ts";
-import { loadGpuGram } from "./load-gpu-gram.ts";
+import { arrayValueReader } from "../../shared/esd/array-value-reader.ts";
+import { computeLayerGrams } from "../../shared/esd/compute-layer-grams.ts";
+import { planLayers } from "../../shared/plan/plan-layers.ts";
+import { loadGpuGram } from "../../scripts/device-gpu/load-gpu-gram.ts";
 
 describe("loadGpuGram", () => {
   it("offers a GPU that computes the Gram, or says plainly why there is none", async () => {
