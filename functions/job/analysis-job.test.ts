@@ -94,6 +94,7 @@ describe("an analysis, end to end inside workerd", () => {
 
     const stream = await workerFetch(bodies[0].status_url, { headers: { accept: "text/event-stream" } });
     expect(stream.headers.get("content-type")).toContain("text/event-stream");
+    expect(stream.headers.get("cache-control")).toBe("no-store");
     const text = await stream.text();
     const events = text.split("\n\n").filter((e) => e.startsWith("event: status"));
     const last = JSON.parse(events.at(-1)!.split("\ndata: ")[1]) as JobStatus;

@@ -17,6 +17,6 @@ export async function getJob(c: AppContext): Promise<Response> {
     return status;
   };
   const first = await read();
-  if ((c.req.header("accept") ?? "").includes("text/event-stream")) return streamJobEvents(first, read);
+  if ((c.req.header("accept") ?? "").includes("text/event-stream")) return streamJobEvents(c, first, read);
   return c.json(first, 200, { "cache-control": "no-store" });
 }
