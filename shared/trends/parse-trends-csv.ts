@@ -1,3 +1,4 @@
+import { parseCsv } from "../csv/parse-csv.ts";
 import { HeavytailError } from "../errors/index.ts";
 
 /** One model of a series: its reported accuracy and its model-level metrics. */
@@ -18,14 +19,19 @@ export class TrendsCsvError extends HeavytailError {
 }
 
 /**
- * Reads a trends table: columns `series`, `model`, then `accuracy` or `top1_error` (accuracy is
- * taken as 100 − error, as the paper's Table 1 does), then any number of metric columns.
- * Plain comma-separated values; quoted fields are not needed by this format and are rejected.
+ * Reads a trends table (CSV, RFC 4180): columns `series`, `model`, then `accuracy` or `top1_error`
+ * (accuracy is taken as 100 − error, as the paper's Table 1 does), then any number of metric
+ * columns.
  */
 export function parseTrendsCsv(text: string, file = "trends csv"): TrendRow[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  if (lines.length < 2) throw new TrendsCsvError(`${file}: needs a header and at least one row`);
-  const header = lines[0].split(",").map((h) => h.trim());
+  let records;
+  try {
+    records = parseCsv(text).map((r) => ({ line: r.line, cells: r.fields.map((c) => c.trim()) }));
+  } catch (error) {
+    throw new TrendsCsvError(`${file}: ${(error as Error).message}`);
+  }
+  if (records.length < 2) throw new TrendsCsvError(`${file}: needs a header and at least one row`);
+  const header = records[0].cells;
   const col = (name: string) => header.indexOf(name);
   const [series, model, acc, err] = [col("series"), col("model"), col("accuracy"), col("top1_error")];
   if (series < 0 || model < 0) throw new TrendsCsvError(`${file}: the header needs 'series' and 'model' columns`);
@@ -34,16 +40,14 @@ export function parseTrendsCsv(text: string, file = "trends csv"): TrendRow[] {
     .map((name, i) => ({ name, i }))
     .filter(({ i }) => i !== series && i !== model && i !== acc && i !== err);
   if (metricColumns.length === 0) throw new TrendsCsvError(`${file}: no metric columns`);
-  return lines.slice(1).map((line, r) => {
-    if (line.includes('"')) throw new TrendsCsvError(`${file}: line ${r + 2}: quoted fields are not supported`);
-    const cells = line.split(",").map((c) => c.trim());
+  return records.slice(1).map(({ line, cells }) => {
     if (cells.length !== header.length) {
-      throw new TrendsCsvError(`${file}: line ${r + 2} has ${cells.length} fields, the header has ${header.length}`);
+      throw new TrendsCsvError(`${file}: line ${line} has ${cells.length} fields, the header has ${header.length}`);
     }
     const number = (i: number, what: string) => {
       const v = Number(cells[i]);
       if (cells[i] === "" || !Number.isFinite(v)) {
-        throw new TrendsCsvError(`${file}: line ${r + 2}: ${what} '${cells[i]}' is not a number`);
+        throw new TrendsCsvError(`${file}: line ${line}: ${what} '${cells[i]}' is not a number`);
       }
       return v;
     };

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { parseCsv } from "../../shared/csv/parse-csv.ts";
 
 /** Columns that are counts: compared exactly. */
 const COUNTS = new Set(["M", "N", "rf", "num_evals", "rank_loss", "weak_rank_loss", "matrix_rank", "num_pl_spikes", "num_spikes", "layer_id"]);
@@ -7,9 +8,8 @@ const TEXT = new Set(["name", "longname", "layer_type", "has_esd", "status", "wa
 const EPSILON = 2.220446049250313e-16;
 
 export function readReferenceCsv(text: string): Record<string, string>[] {
-  const [head, ...lines] = text.trim().split("\n");
-  const columns = head.split(",");
-  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i], v])));
+  const [head, ...rows] = parseCsv(text).map((r) => r.fields);
+  return rows.map((fields) => Object.fromEntries(fields.map((v, i) => [head[i], v])));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AccuracyRow } from "./catalog-types.ts";
+import { parseCsv } from "../../../shared/csv/parse-csv.ts";
 import { HeavytailError } from "../../../shared/errors/index.ts";
 
 /** The curated accuracies table does not follow its format: says where, so the file can be fixed. */
@@ -11,19 +12,27 @@ export class AccuraciesCsvError extends HeavytailError {
 }
 
 /**
- * Reads the curated accuracies table: a header `model,series,accuracy,source`, then one model
- * per line. `source` is the last column and may itself contain commas (a citation).
+ * Reads the curated accuracies table (CSV, RFC 4180; `#` lines are comments): a header
+ * `model,series,accuracy,source`, then one model per line. `source` is the last column and may
+ * itself contain commas, quoted or not (a citation).
  */
 export function parseAccuraciesCsv(text: string, file = "accuracies.csv"): AccuracyRow[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-  if (lines.length === 0) throw new AccuraciesCsvError(`${file}: empty, expected the header model,series,accuracy,source`);
-  if (lines[0] !== "model,series,accuracy,source") {
-    throw new AccuraciesCsvError(`${file}: the header must be model,series,accuracy,source, found '${lines[0]}'`);
+  let records;
+  try {
+    const uncommented = text.split(/\r?\n/).map((l) => (l.trimStart().startsWith("#") ? "" : l)).join("\n");
+    records = parseCsv(uncommented).map((r) => ({ line: r.line, cells: r.fields.map((c) => c.trim()) }));
+  } catch (error) {
+    throw new AccuraciesCsvError(`${file}: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new AccuraciesCsvError(`${file}: empty, expected the header model,series,accuracy,source`);
+  const header = records[0].cells.join(",");
+  if (header !== "model,series,accuracy,source") {
+    throw new AccuraciesCsvError(`${file}: the header must be model,series,accuracy,source, found '${header}'`);
   }
   const seen = new Set<string>();
-  return lines.slice(1).map((line, i) => {
-    const [model, series, accuracy, ...source] = line.split(",").map((c) => c.trim());
-    const where = `${file}: line ${i + 2}`;
+  return records.slice(1).map(({ line, cells }) => {
+    const [model, series, accuracy, ...source] = cells;
+    const where = `${file}: line ${line}`;
     if (!model || !series || source.length === 0) throw new AccuraciesCsvError(`${where}: expected 4 fields`);
     const value = Number(accuracy);
     if (accuracy === "" || !Number.isFinite(value) || value < 0 || value > 100) {
