@@ -2,12 +2,18 @@
 //                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
 // npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli, cli-threads,
-//                                          adapter, gguf-dequantize, delta)
+//                                          adapter, gguf-dequantize, delta, relaxed-simd)
+// npm run bench -- --only relaxed-simd     the Gram kernels of the SIMD and the relaxed-SIMD builds, same run (on Node 20 the
+//                                          section turns on V8's --experimental-wasm-relaxed-simd itself)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
+import v8 from "node:v8";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
+import { loadWasmKernels } from "../cli/load-wasm-module.ts";
+import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
+import { hasRelaxedSimd } from "../shared/linalg/wasm/relaxed-simd.ts";
 import { openLocalModel } from "../cli/open-local-model.ts";
 import { analyzeModel } from "../shared/analyze/analyze-model.ts";
 import { fitPowerLaw } from "../shared/fit/fit-power-law.ts";
@@ -513,6 +519,75 @@ async function ggufDequantize(): Promise<void> {
   console.log(`block: ${(stored / 1e6).toFixed(1)} MB stored, Q4_K ${(stored / 1e6 / q4kSeconds).toFixed(0)} MB/s, F32 ${(stored / 1e6 / f32Seconds).toFixed(0)} MB/s, ratio ${(q4kSeconds / f32Seconds).toFixed(2)}`);
 }
 
+/**
+ * The relaxed-SIMD build (the Gram kernel's multiply-add as f64x2.relaxed_madd, one FMA) against the
+ * SIMD build (f64x2.mul then f64x2.add), interleaved in the same process, best of `reps`: the Gram
+ * alone for each shape, then the GPT-2-small-shaped model end to end. The Grams must agree bit for
+ * bit (the products of float32 values are exact in float64) and the reports byte for byte.
+ */
+async function relaxedSimd(): Promise<void> {
+  const native = hasRelaxedSimd();
+  // Node 20 (V8 11.3): relaxed SIMD only behind this flag, which NODE_OPTIONS refuses; set it before compiling
+  if (!native) v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+  console.log(`\n## Relaxed SIMD: the Gram kernel with f64x2.relaxed_madd vs f64x2.mul + f64x2.add (${native ? "native" : "Node: --experimental-wasm-relaxed-simd set by the bench"})`);
+  const loaded = await Promise.all([loadWasmKernels({ kernels: "simd" }), loadWasmKernels({ kernels: "relaxed-simd" })]);
+  if (!loaded[0] || !loaded[1]) throw new Error("build/heavytail-linalg*.wasm are missing: run npm run build:wasm first");
+  const builds = loaded.map((l) => l!);
+  const reps = quick ? 1 : 5;
+  const shapes = quick ? [[300, 97], [97, 300]] : [[3072, 768], [8192, 1024], [1024, 8192], [4096, 4096]];
+  console.log("Gram only (createGram + addRows / addPanelPair + toArray), best of " + reps + ", interleaved, alternating which goes first");
+  console.log("shape       | simd wall  cpu   | relaxed wall cpu  | relaxed/simd wall cpu | Grams");
+  for (const [rows, cols] of shapes) {
+    const w = seededWeights(rows, cols, rows * 13 + cols);
+    const m = Math.min(rows, cols);
+    const best = builds.map(() => ({ wall: Infinity, cpu: Infinity }));
+    const grams: Float64Array[] = [];
+    for (let r = 0; r < reps; r++) {
+      // alternate which build goes first, so neither always runs on a cold cache or a just-busy core
+      for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) {
+        const b = builds[k];
+        const e = createWasmLinalg(b.module);
+        const t = timed(() => {
+          const g = e.createGram(m);
+          if (rows >= cols) g.addRows(w);
+          else g.addPanelPair(w, 0, w, 0, cols);
+          const full = g.toArray();
+          g.dispose();
+          return full;
+        });
+        best[k] = { wall: Math.min(best[k].wall, t.wall), cpu: Math.min(best[k].cpu, t.cpu) };
+        grams[k] = t.value;
+      }
+    }
+    const x = new BigUint64Array(grams[0].buffer);
+    const y = new BigUint64Array(grams[1].buffer);
+    let differing = 0;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) differing++;
+    if (differing > 0) failures.push(`relaxed-simd ${rows}x${cols}: ${differing} Gram entries differ from the SIMD build's`);
+    console.log(`${`${rows}x${cols}`.padEnd(11)} |${s(best[0].wall)}${s(best[0].cpu)} |${s(best[1].wall)}${s(best[1].cpu)} |${s(best[1].wall / best[0].wall)}${s(best[1].cpu / best[0].cpu)}     | ${differing === 0 ? "identical" : `${differing} differ`}`);
+  }
+  const modelDir = await gpt2Model();
+  const e2eReps = quick ? 1 : 5;
+  const e2e = builds.map(() => ({ wall: Infinity, cpu: Infinity, json: "" }));
+  for (let r = 0; r < e2eReps; r++) {
+    for (const k of r % 2 === 0 ? [0, 1] : [1, 0]) {
+      const b = builds[k];
+      const e = createWasmLinalg(b.module);
+      const opened = openLocalModel(modelDir);
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const report = await analyzeModel(opened.model, opened.description, {
+        randomize: false, seed: 0, engine: "wasm-simd-f64", eigvalsh: e.eigvalsh, grams: wasmLayerGrams(e), now: () => new Date(0),
+      });
+      const wall = (performance.now() - t0) / 1000;
+      const c = process.cpuUsage(c0);
+      e2e[k] = { wall: Math.min(e2e[k].wall, wall), cpu: Math.min(e2e[k].cpu, (c.user + c.system) / 1e6), json: JSON.stringify(report) };
+    }
+  }
+  if (e2e[0].json !== e2e[1].json) failures.push("relaxed-simd: the GPT-2-small-shaped report differs between the builds");
+  console.log(`GPT-2-small-shaped model end to end (analyzeModel, one thread), best of ${e2eReps}: simd wall ${e2e[0].wall.toFixed(2)} s cpu ${e2e[0].cpu.toFixed(2)} s, relaxed wall ${e2e[1].wall.toFixed(2)} s cpu ${e2e[1].cpu.toFixed(2)} s, relaxed/simd wall ${(e2e[1].wall / e2e[0].wall).toFixed(3)} cpu ${(e2e[1].cpu / e2e[0].cpu).toFixed(3)}; reports ${e2e[0].json === e2e[1].json ? "identical" : "DIFFERENT"}`);
+}
+
 /** rows of a bf16 tensor decoded to float32: uniform values with their low 16 bits dropped */
 function bf16Rows(count: number, cols: number, seed: number): Float32Array {
   const w = seededWeights(count, cols, seed + 1);
@@ -523,7 +598,7 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize], ["delta", deltaEndToEnd]);
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize], ["delta", deltaEndToEnd], ["relaxed-simd", relaxedSimd]);
   for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import linalgModule from "../build/heavytail-linalg.wasm";
+import relaxedLinalgModule from "../build/heavytail-linalg-relaxed.wasm";
 import type { AnalyzeLayerOptions } from "../shared/analyze/analyze-layer.ts";
 import type { LayerSpectrum, ValueReader } from "../shared/esd/types.ts";
 import type { Eigvalsh } from "../shared/linalg/eigvalsh.ts";
 import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
+import { hasRelaxedSimd, type LinalgKernels } from "../shared/linalg/wasm/relaxed-simd.ts";
 import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
 import { wasmLoraGrams } from "../shared/linalg/wasm/wasm-lora-grams.ts";
 import { wasmTallGramPartial } from "../shared/linalg/wasm/wasm-tall-gram-partial.ts";
@@ -28,11 +30,18 @@ export interface LayerEngine {
   packedSpectrum?: (plan: LayerPlan, read: ValueReader) => Promise<LayerSpectrum>;
 }
 
-const wasm = createWasmLinalg(linalgModule);
+/**
+ * Which build the Worker runs: the relaxed-SIMD one (the Gram's multiply-add as f64x2.relaxed_madd)
+ * where workerd validates relaxed SIMD, as current workerd does, else the SIMD one. The same Grams
+ * bit for bit either way (shared/linalg/wasm/relaxed-simd.ts), so reports do not depend on it.
+ */
+export const workerKernels: LinalgKernels = hasRelaxedSimd() ? "relaxed-simd" : "simd";
+const wasm = createWasmLinalg(workerKernels === "relaxed-simd" ? relaxedLinalgModule : linalgModule);
 
 /**
- * The Worker's engine: the precompiled WASM SIMD kernels (build/heavytail-linalg.wasm, built by
- * `npm run build:wasm`, imported as a module since Workers cannot compile WASM at run time).
+ * The Worker's engine: the precompiled WASM SIMD kernels (build/heavytail-linalg.wasm or
+ * build/heavytail-linalg-relaxed.wasm, built by `npm run build:wasm`, imported as modules since
+ * Workers cannot compile WASM at run time).
  */
 export const workerEngine: LayerEngine = {
   name: "wasm-simd-f64",

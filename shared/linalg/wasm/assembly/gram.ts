@@ -1,5 +1,10 @@
 // Gram accumulation in float64 from float32 data: products of two float32 values are exact in
 // float64, so the only rounding is in the sums, as in numpy's W64.T @ W64.
+//
+// Built twice (scripts/build-wasm.mjs): with `--enable relaxed-simd` the inner multiply-add is one
+// f64x2.relaxed_madd (an FMA where the hardware has one), otherwise f64x2.mul then f64x2.add. The
+// product being exact, FMA's single rounding equals mul-then-add's (the mul rounds nothing), so
+// both builds give the same Gram bit for bit, whichever the runtime picks for relaxed_madd.
 import { el, rowStart } from "./layout";
 import { lane } from "./lane";
 
@@ -49,6 +54,12 @@ export function gramAccumulate(
   }
 }
 
+/** c + a·b lane-wise: a relaxed (possibly fused) multiply-add in the relaxed-simd build */
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
+  return f64x2.add(c, f64x2.mul(a, b));
+}
+
 /** One 4×4 block of G from two micro-panels: Σ_t splat(xp[t][q]) · yp[t][0..3]. */
 @inline function kernel4x4(m: i32, g: usize, xr: usize, yc: usize, kk: i32, gr0: i32, gc0: i32, nr: i32, nc: i32): void {
   let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
@@ -60,17 +71,17 @@ export function gramAccumulate(
     const y0 = v128.load(yc + o);
     const y1 = v128.load(yc + o, 16);
     let s = v128.load64_splat(xr + o);
-    c00 = f64x2.add(c00, f64x2.mul(s, y0));
-    c01 = f64x2.add(c01, f64x2.mul(s, y1));
+    c00 = madd(s, y0, c00);
+    c01 = madd(s, y1, c01);
     s = v128.load64_splat(xr + o, 8);
-    c10 = f64x2.add(c10, f64x2.mul(s, y0));
-    c11 = f64x2.add(c11, f64x2.mul(s, y1));
+    c10 = madd(s, y0, c10);
+    c11 = madd(s, y1, c11);
     s = v128.load64_splat(xr + o, 16);
-    c20 = f64x2.add(c20, f64x2.mul(s, y0));
-    c21 = f64x2.add(c21, f64x2.mul(s, y1));
+    c20 = madd(s, y0, c20);
+    c21 = madd(s, y1, c21);
     s = v128.load64_splat(xr + o, 24);
-    c30 = f64x2.add(c30, f64x2.mul(s, y0));
-    c31 = f64x2.add(c31, f64x2.mul(s, y1));
+    c30 = madd(s, y0, c30);
+    c31 = madd(s, y1, c31);
   }
   if (nr == 4 && nc == 4 && gc0 + 3 <= gr0 && gr0 + 3 < m) {
     addRow(g, gr0, gc0, c00, c01);
