@@ -1,5 +1,5 @@
 import type { TasksEnv } from "./env.ts";
-import { DEFAULT_EDGE_LIMITS } from "./job/split-layer.ts";
+import { DEFAULT_EDGE_LIMITS } from "./task/split-layer.ts";
 
 /** The service's settings, read from the Worker's vars with their defaults. */
 export interface ServiceConfig {

@@ -10,7 +10,7 @@ import { wasmLoraGrams } from "../shared/linalg/wasm/wasm-lora-grams.ts";
 import { wasmTallGramPartial } from "../shared/linalg/wasm/wasm-tall-gram-partial.ts";
 import { wasmWideGramBlock } from "../shared/linalg/wasm/wasm-wide-gram-block.ts";
 import type { LayerPlan } from "../shared/plan/types.ts";
-import { packedLayerSpectrum } from "./queue/packed-layer-spectrum.ts";
+import { packedLayerSpectrum } from "../shared/esd/packed-layer-spectrum.ts";
 
 /** The code that computes each layer's spectrum on the Worker. */
 export interface LayerEngine {

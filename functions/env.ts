@@ -1,7 +1,7 @@
 import type { AnalysisJob } from "./job/analysis-job.ts";
 import type { LeaderboardIndex } from "./leaderboard/leaderboard-index.ts";
 import type { TriggerRateLimiter } from "./rate-limit/trigger-rate-limiter.ts";
-import type { TaskMessage } from "./queue/task-message.ts";
+import type { TaskMessage } from "./task/task-message.ts";
 import type { RevisionLookup } from "./trigger/revision-lookup.ts";
 
 /** The web Worker's bindings (wrangler.toml) and configuration. Vars arrive as strings. */

@@ -1,7 +1,7 @@
 import { workerEngine } from "./engine.ts";
 import type { TasksEnv } from "./env.ts";
 import { consumeTask } from "./queue/consume-task.ts";
-import type { TaskMessage } from "./queue/task-message.ts";
+import type { TaskMessage } from "./task/task-message.ts";
 import { yieldToRuntime } from "./queue/yield-to-runtime.ts";
 
 /**

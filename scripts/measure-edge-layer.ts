@@ -15,10 +15,10 @@ import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
 import { chooseEngine } from "../cli/choose-engine.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
 import type { LayerEngine } from "../functions/engine.ts";
-import { packedLayerSpectrum } from "../functions/queue/packed-layer-spectrum.ts";
+import { packedLayerSpectrum } from "../shared/esd/packed-layer-spectrum.ts";
 import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
-import { runTaskWork } from "../functions/queue/run-task-work.ts";
-import type { TaskMessage, TaskWork } from "../functions/queue/task-message.ts";
+import { runTaskWork } from "../functions/task/run-task-work.ts";
+import type { TaskMessage, TaskWork } from "../functions/task/task-message.ts";
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name);

@@ -7,7 +7,7 @@ import { ModelIdError } from "../../shared/hub/model-id-error.ts";
 import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
 import { NonFiniteWeightError } from "../../shared/safetensors/non-finite-weight-error.ts";
 import { SafetensorsError } from "../../shared/safetensors/safetensors-error.ts";
-import { TaskNotWantedError } from "../queue/renewing-byte-source.ts";
+import { TaskNotWantedError } from "../task/renewing-byte-source.ts";
 import { ApiError } from "./api-error.ts";
 import { toApiError } from "./to-api-error.ts";
 

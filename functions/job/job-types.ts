@@ -1,6 +1,6 @@
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { AdapterInfo, Lineage, WeightFormat } from "../../shared/report/schema.ts";
-import type { TaskWork } from "../queue/task-message.ts";
+import type { TaskWork } from "../task/task-message.ts";
 import type { BaseMode } from "./derived-key.ts";
 
 export type JobState = "queued" | "planning" | "running" | "done" | "failed";

@@ -3,12 +3,12 @@ import type { LayerEngine } from "../engine.ts";
 import type { TasksEnv } from "../env.ts";
 import { toApiError } from "../http/to-api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
-import { isTransientError } from "./is-transient-error.ts";
-import { isUpstreamError } from "./is-upstream-error.ts";
-import { renewingByteSource, TaskNotWantedError, type RenewProgress } from "./renewing-byte-source.ts";
-import { retryDelaySeconds } from "./retry-delay-seconds.ts";
-import { runTaskWork } from "./run-task-work.ts";
-import type { TaskMessage } from "./task-message.ts";
+import { isTransientError } from "../task/is-transient-error.ts";
+import { isUpstreamError } from "../task/is-upstream-error.ts";
+import { renewingByteSource, TaskNotWantedError, type RenewProgress } from "../task/renewing-byte-source.ts";
+import { retryDelaySeconds } from "../task/retry-delay-seconds.ts";
+import { runTaskWork } from "../task/run-task-work.ts";
+import type { TaskMessage } from "../task/task-message.ts";
 
 // how often a running task renews its lease with the job (while it streams)
 const RENEW_EVERY_MS = 5000;

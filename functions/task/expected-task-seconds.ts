@@ -1,7 +1,7 @@
 import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { TaskWork } from "../queue/task-message.ts";
+import type { TaskWork } from "./task-message.ts";
 import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
 
 // Multiply-adds per second the WASM engine sustains on one core, taken below what was measured

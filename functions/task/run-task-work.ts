@@ -11,7 +11,7 @@ import { biasDistance } from "../../shared/delta/bias-distance.ts";
 import { frobeniusNorm } from "../../shared/delta/frobenius-norm.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
 import type { LayerEngine } from "../engine.ts";
-import { getGramPart, putGramPart } from "../kv/gram-parts.ts";
+import { getGramPart, putGramPart } from "./gram-parts.ts";
 import { addGramPart } from "./add-gram-part.ts";
 import { layerValueReader } from "./layer-value-reader.ts";
 import type { TaskMessage } from "./task-message.ts";

@@ -3,8 +3,8 @@ import { gramLayout } from "../../shared/esd/gram-layout.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import { loraLayerBytes } from "../../shared/analyze/lora-layer-bytes.ts";
 import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
-import { PACKED_PANEL_BYTES } from "../queue/packed-layer-spectrum.ts";
-import type { TaskWork } from "../queue/task-message.ts";
+import { PACKED_PANEL_BYTES } from "../../shared/esd/packed-layer-spectrum.ts";
+import type { TaskWork } from "./task-message.ts";
 import { baseReadBytes } from "./base-read-bytes.ts";
 
 export interface EdgeLimits {

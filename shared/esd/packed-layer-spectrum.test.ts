@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
-import linalgModule from "../../build/heavytail-linalg.wasm";
-import { arrayValueReader } from "../../shared/esd/array-value-reader.ts";
-import { computeLayerSpectrum } from "../../shared/esd/compute-layer-spectrum.ts";
-import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import { compiledLinalgModule } from "../../test/wasm/compiled-linalg.ts";
+import { arrayValueReader } from "./array-value-reader.ts";
+import { computeLayerSpectrum } from "./compute-layer-spectrum.ts";
+import { createWasmLinalg } from "../linalg/wasm/create-wasm-linalg.ts";
+import type { LayerPlan } from "../plan/types.ts";
 import { packedLayerSpectrum } from "./packed-layer-spectrum.ts";
 
-const wasm = createWasmLinalg(linalgModule);
+// in Node, the kernels compiled from the current sources (the Worker imports build/heavytail-linalg.wasm)
+const wasm = createWasmLinalg(await compiledLinalgModule());
 
 function dense(rows: number, cols: number): LayerPlan {
   return {

@@ -1,8 +1,8 @@
-import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { zeroBelowNoiseFloor } from "../../shared/esd/spectrum-from-grams.ts";
-import type { LayerSpectrum, ValueReader } from "../../shared/esd/types.ts";
-import type { WasmLinalg } from "../../shared/linalg/wasm/types.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import { gramLayout } from "./gram-layout.ts";
+import { zeroBelowNoiseFloor } from "./spectrum-from-grams.ts";
+import type { LayerSpectrum, ValueReader } from "./types.ts";
+import type { WasmLinalg } from "../linalg/wasm/types.ts";
+import type { LayerPlan } from "../plan/types.ts";
 
 /** bytes of one float32 row panel of a wide layer (two are held, next to the packed Gram) */
 export const PACKED_PANEL_BYTES = 8 << 20;

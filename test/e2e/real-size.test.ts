@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_EDGE_LIMITS, splitLayer } from "../../functions/job/split-layer.ts";
+import { DEFAULT_EDGE_LIMITS, splitLayer } from "../../functions/task/split-layer.ts";
 import { matchBaseLayers } from "../../shared/delta/match-base-layers.ts";
 import { planLayers } from "../../shared/plan/plan-layers.ts";
 import type { Report } from "../../shared/report/schema.ts";
