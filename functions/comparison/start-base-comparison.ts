@@ -33,7 +33,7 @@ export async function startBaseComparison(
   try {
     const existing = await getBaseComparison(env.REPORTS, model.id, model.sha);
     if (existing !== null && existing.state !== "failed") return existing;
-    const base = { id: baseId, revision: BASE_REVISION, sha: null as string | null };
+    const base: BaseComparison["base"] = { id: baseId, revision: BASE_REVISION, sha: null };
     try {
       const outcome = await startDerivedAnalysis(env, config, model.id, model.sha, { base: { id: baseId, revision: null }, peft: null });
       const resolved = parseAnalysisKey(outcome.key).base!;
