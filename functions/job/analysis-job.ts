@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { assembleReport } from "../../shared/analyze/assemble-report.ts";
+import { backoffDelay } from "../../shared/hub/backoff-delay.ts";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import type { AnalysedLayer, FailedLayer, SkippedLayer } from "../../shared/report/schema.ts";
 import { validateReport } from "../../shared/report/validate-report.ts";
@@ -41,6 +42,9 @@ const MAX_REPORT_BYTES = 64 << 20;
 const SEND_BATCH = 50;
 const MAX_MESSAGE_BYTES = 120_000;
 const MAX_PLAN_ATTEMPTS = 5;
+// planning again after a transient Hub error: 4 s, 8 s, 16 s, 32 s
+const PLAN_RETRY_BASE_MS = 2000;
+const PLAN_RETRY_MAX_MS = 60_000;
 // a running job looks at its tasks in flight at least this often, and at each deadline
 const WATCHDOG_MS = 60_000;
 // an alarm this far past its time is taken as lost and set again
@@ -226,7 +230,7 @@ export class AnalysisJob extends DurableObject<Env> {
     } catch (error) {
       const current = (await this.job())!;
       if (isTransientError(error) && current.plan_attempts < MAX_PLAN_ATTEMPTS) {
-        await this.ctx.storage.setAlarm(Date.now() + 2000 * 2 ** current.plan_attempts);
+        await this.ctx.storage.setAlarm(Date.now() + backoffDelay(current.plan_attempts + 1, PLAN_RETRY_BASE_MS, PLAN_RETRY_MAX_MS));
       } else {
         const { status, code, message } = toApiError(error);
         const refused = status === 413 || BASE_PLAN_CODES.has(code);

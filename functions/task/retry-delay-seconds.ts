@@ -1,3 +1,5 @@
+import { backoffDelay } from "../../shared/hub/backoff-delay.ts";
+
 const BASE_SECONDS = 5;
 const MAX_SECONDS = 300;
 
@@ -9,5 +11,5 @@ export function retryDelaySeconds(attempt: number, retryAfterSeconds?: number): 
   if (retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds) && retryAfterSeconds > 0) {
     return Math.min(Math.ceil(retryAfterSeconds), MAX_SECONDS);
   }
-  return Math.min(BASE_SECONDS * 2 ** Math.max(0, attempt - 1), MAX_SECONDS);
+  return backoffDelay(Math.max(1, attempt), BASE_SECONDS * 1000, MAX_SECONDS * 1000) / 1000;
 }
