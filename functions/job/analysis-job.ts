@@ -19,7 +19,7 @@ import { expectedTaskSeconds } from "../task/expected-task-seconds.ts";
 import type { FlightRecord, JobInput, JobRecord, JobStatus, TaskRecord } from "./job-types.ts";
 import { planModel, type ModelPlan } from "./plan-model.ts";
 import { mergeLineage } from "../../shared/lineage/merge-lineage.ts";
-import { splitLayer } from "../task/split-layer.ts";
+import { layerTaskId, splitLayer } from "../task/split-layer.ts";
 import { baseNote } from "./base-note.ts";
 import { BASE_PLAN_CODES } from "./plan-against-base.ts";
 import { putDerivedReport } from "./derived-report-store.ts";
@@ -53,7 +53,6 @@ const OVERDUE_ALARM_MS = 5_000;
 const MAX_SENDS_PER_ATTEMPT = 3;
 
 /** Every task of a layer has an id starting with the layer's own (`000012`, `000012:p0003`). */
-const layerTaskId = (layerId: number) => String(layerId).padStart(6, "0");
 
 /**
  * One analysis, keyed by `org/name@sha`: concurrent triggers of the key reach this one object.

@@ -33,6 +33,9 @@ const STAGING_BYTES = 8 * 2 ** 20;
 // the packed path's two float32 row panels (wide layers) and the stream's chunks
 const PACKED_BUFFERS = 2 * PACKED_PANEL_BYTES + 2 * 2 ** 20;
 
+/** A layer's own task id (its whole task, or the combine of its parts): the layer id, zero-padded so ids sort by layer. */
+export const layerTaskId = (layerId: number): string => String(layerId).padStart(6, "0");
+
 /**
  * A LoRA pair's lora_BA layer is always one task: it holds A and B and r-wide products, never
  * B·A (docs/metrics.md §10). Its randomization streams the shuffled B·A into an M × M Gram
@@ -40,7 +43,7 @@ const PACKED_BUFFERS = 2 * PACKED_PANEL_BYTES + 2 * 2 ** 20;
  * as a whole dense layer's does; elsewhere the layer is measured without it.
  */
 function loraTask(plan: LayerPlan, limits: EdgeLimits): LayerTasks {
-  const id = String(plan.layer_id).padStart(6, "0");
+  const id = layerTaskId(plan.layer_id);
   const lora = plan.lora!;
   const bytes = loraLayerBytes(lora) + STAGING_BYTES;
   if (bytes > limits.maxTaskBytes) {
@@ -64,7 +67,7 @@ export function splitLayer(plan: LayerPlan, edge: EdgeLimits): LayerTasks {
   const limits = { ...edge, maxTaskBytes: edge.maxTaskBytes - baseReadBytes(plan) };
   const layout = gramLayout(plan);
   const { rows, cols, rf, order } = layout;
-  const id = String(plan.layer_id).padStart(6, "0");
+  const id = layerTaskId(plan.layer_id);
   const gramBytes = rf * order * order * BYTES_PER_VALUE;
   // a quantized weight's reader holds its packed words while it dequantizes (float32 values count as any layer's)
   const packedHeld = quantizedReadBytes(plan.tensor, 0, rows)?.held ?? 0;
