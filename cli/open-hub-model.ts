@@ -31,7 +31,7 @@ export async function openHubModel(target: string, revision: string, env: HubEnv
   const hubUrl = env.endpoint.replace(/\/+$/, "");
   const resolved = await resolveModelRevision(ref.id, ref.revision ?? revision, { hubUrl, accessToken: env.token });
   const file = options.file ?? fileInUrl(target);
-  const location: ModelLocation = { kind: "hub", resolveUrl: `${hubUrl}/${ref.id}/resolve/${resolved.sha}`, token: env.token };
+  const location: ModelLocation = { kind: "hub", hubUrl, id: ref.id, sha: resolved.sha, token: env.token };
   const choice = chooseOrExplain(resolved.files.map((f) => f.name), ref.id, { file });
   const open = openModelFile(location);
   const adapter = choice.adapter ? await readAdapterConfig(open(ADAPTER_CONFIG)) : undefined;

@@ -14,7 +14,7 @@ describe("openModelFile", () => {
   });
 
   it("names a Hub file by its resolve URL, path segments escaped, the token never in the name", () => {
-    const source = openModelFile({ kind: "hub", resolveUrl: "https://hub.example/org/m/resolve/abc", token: "hf_secret" })("sub dir/m#1.gguf");
+    const source = openModelFile({ kind: "hub", hubUrl: "https://hub.example", id: "org/m", sha: "abc", token: "hf_secret" })("sub dir/m#1.gguf");
     expect(source.name).toContain("https://hub.example/org/m/resolve/abc/sub%20dir/m%231.gguf");
     expect(source.name).not.toContain("hf_secret");
   });

@@ -1,4 +1,5 @@
 import { httpByteSource } from "../shared/hub/http-byte-source.ts";
+import { hubAuthHeaders, hubFileUrl } from "../shared/hub/hub-file-url.ts";
 import type { ByteSource } from "../shared/safetensors/types.ts";
 import { fileByteSource } from "./file-byte-source.ts";
 import { join } from "node:path";
@@ -9,11 +10,11 @@ import { join } from "node:path";
  */
 export type ModelLocation =
   | { kind: "local"; folder: string }
-  | { kind: "hub"; resolveUrl: string; token?: string };
+  | { kind: "hub"; hubUrl: string; id: string; sha: string; token?: string };
 
 /** Opens a model's file by its name in the model (a path inside the folder, or inside the Hub commit). */
 export function openModelFile(location: ModelLocation): (file: string) => ByteSource {
   if (location.kind === "local") return (file) => fileByteSource(join(location.folder, file));
-  const headers: Record<string, string> = location.token ? { Authorization: `Bearer ${location.token}` } : {};
-  return (file) => httpByteSource(`${location.resolveUrl}/${file.split("/").map(encodeURIComponent).join("/")}`, { headers });
+  const { hubUrl, id, sha, token } = location;
+  return (file) => httpByteSource(hubFileUrl(hubUrl, id, sha, file), { headers: hubAuthHeaders(token) });
 }

@@ -1,4 +1,5 @@
 import { httpByteSource } from "../../shared/hub/http-byte-source.ts";
+import { hubAuthHeaders, hubFileUrl } from "../../shared/hub/hub-file-url.ts";
 import type { ByteSource } from "../../shared/safetensors/types.ts";
 import type { ServiceConfig } from "../config.ts";
 
@@ -7,7 +8,5 @@ import type { ServiceConfig } from "../config.ts";
  * are followed only to the Hub's own origin and the file hosts the configuration allows.
  */
 export function hubFileSource(config: ServiceConfig, id: string, sha: string, file: string): ByteSource {
-  const path = file.split("/").map(encodeURIComponent).join("/");
-  const headers: Record<string, string> = config.hubToken ? { authorization: `Bearer ${config.hubToken}` } : {};
-  return httpByteSource(`${config.hubUrl}/${id}/resolve/${sha}/${path}`, { headers, ...(config.redirectHosts ? { redirectHosts: config.redirectHosts } : {}) });
+  return httpByteSource(hubFileUrl(config.hubUrl, id, sha, file), { headers: hubAuthHeaders(config.hubToken), ...(config.redirectHosts ? { redirectHosts: config.redirectHosts } : {}) });
 }
