@@ -101,7 +101,7 @@ heavytail demo is running (Ctrl-C stops it):
   site and leaderboard   ${service.url}/
   a model page           ${service.url}/paddle/ppocrv4_rec
   a model tree           ${service.url}/lineage/?base=${FAMILY.base}
-  a fine-tune vs its base ${service.url}/compare/${FAMILY.chat}/vs/${FAMILY.base}/
+  fine-tune vs its base  ${service.url}/compare/${FAMILY.chat}/vs/${FAMILY.base}/
   a language model       ${service.url}/${LANGUAGE_MODEL}   (${language.state === "done" ? "analysed" : "being analysed now: open it to watch, about 2 minutes"})
   report JSON            ${service.url}/api/reports/paddle/ppocrv4_rec
   badge                  ${service.url}/badge/paddle/ppocrv4_rec.svg
