@@ -1,4 +1,5 @@
 import { firstHubBase, type NamedBase } from "../lineage/first-base.ts";
+import { SUMMARY_METRICS } from "./layer-columns.ts";
 import type { Num, Report } from "./schema.ts";
 
 /** One line of `/api/reports` and `/api/leaderboard` (docs/api.md). */
@@ -15,21 +16,13 @@ export interface ReportRow {
   summary: RowSummary;
 }
 
-export interface RowSummary {
-  log_alpha_norm: Num;
-  alpha: Num;
-  alpha_weighted: Num;
-  log_spectral_norm: Num;
-  log_norm: Num;
-  stable_rank: Num;
-  mp_softrank: Num;
-  successful_fit_alpha: Num;
-  layers_analysed: number;
-  layers_skipped: number;
-  layers_failed: number;
-  over_trained: number;
-  under_trained: number;
-}
+/** The summary's counts a row carries beside the reference's means (SUMMARY_METRICS). */
+export const ROW_COUNTS = ["layers_analysed", "layers_skipped", "layers_failed", "over_trained", "under_trained"] as const;
+
+/** Every field of a row's summary, the leaderboard's sort keys among them: the means, the mean α of the fits that succeeded, the counts. */
+export const ROW_SUMMARY_KEYS = [...SUMMARY_METRICS, "successful_fit_alpha", ...ROW_COUNTS] as const;
+
+export type RowSummary = Record<(typeof SUMMARY_METRICS)[number] | "successful_fit_alpha", Num> & Record<(typeof ROW_COUNTS)[number], number>;
 
 /** What KV keeps as a key's metadata (≤ 1024 bytes): the row less what the key name already says. */
 export type RowMetadata = Pick<ReportRow, "family" | "parameters" | "created_at" | "base" | "summary">;
@@ -45,19 +38,9 @@ export function rowMetadata(report: Report): RowMetadata {
     created_at: report.created_at,
     base: firstHubBase(report.model),
     summary: {
-      log_alpha_norm: s.reference.log_alpha_norm,
-      alpha: s.reference.alpha,
-      alpha_weighted: s.reference.alpha_weighted,
-      log_spectral_norm: s.reference.log_spectral_norm,
-      log_norm: s.reference.log_norm,
-      stable_rank: s.reference.stable_rank,
-      mp_softrank: s.reference.mp_softrank,
+      ...(Object.fromEntries(SUMMARY_METRICS.map((k) => [k, s.reference[k]])) as Record<(typeof SUMMARY_METRICS)[number], Num>),
       successful_fit_alpha: s.successful_fits.alpha,
-      layers_analysed: s.layers_analysed,
-      layers_skipped: s.layers_skipped,
-      layers_failed: s.layers_failed,
-      over_trained: s.over_trained,
-      under_trained: s.under_trained,
+      ...(Object.fromEntries(ROW_COUNTS.map((k) => [k, s[k]])) as Record<(typeof ROW_COUNTS)[number], number>),
     },
   };
 }
