@@ -2,6 +2,7 @@ import type { Report } from "../../../shared/report/schema.ts";
 import type { ModelEntry } from "../lib/catalog-types.ts";
 import type { CompareCandidate } from "./compare-picker.ts";
 import { reportPaths, type ReportPaths } from "../lib/report-paths.ts";
+import { idPath } from "../lib/id-path.ts";
 
 /** Where the card's links go: its model's card, this report's folder, spectra page and raw JSON. */
 export type CardLinks = Omit<ReportPaths, "spectra"> & {
@@ -39,8 +40,6 @@ export interface CardContext {
   /** models the build knows to be related (base, same base, same family), for the compare picker; absent where not known */
   compareWith?: CompareCandidate[];
 }
-
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
 
 /**
  * Links for a Hub report the static site does not hold: the service serves the live card at the

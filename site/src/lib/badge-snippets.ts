@@ -1,3 +1,5 @@
+import { idPath } from "./id-path.ts";
+
 export interface BadgeSnippet {
   label: string;
   text: string;
@@ -11,9 +13,6 @@ export interface BadgeUrls {
   withBaseSvg: string | null;
   card: string;
 }
-
-/** A Hub id as URL path segments (each escaped, the slash kept). */
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
 
 /** The service's badge URLs for a model (docs/api.md: `/badge/{org}/{name}.svg`, `.json`, `@{sha}`, `?base=1`). */
 export function badgeUrls(id: string, sha: string | null, serviceOrigin: string, cardUrl: string, namesBase = false): BadgeUrls {

@@ -1,5 +1,6 @@
 import type { Report } from "../../../shared/report/schema.ts";
 import { validateReport } from "../../../shared/report/validate-report.ts";
+import { idPath } from "../lib/id-path.ts";
 
 /** The report a static card was built from. */
 export interface BuiltReport {
@@ -7,8 +8,6 @@ export interface BuiltReport {
   sha: string;
   created_at: string;
 }
-
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
 
 /**
  * The model's latest report from the service (`GET {api}/api/reports/{id}`) when it is newer than

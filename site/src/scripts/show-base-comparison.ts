@@ -1,6 +1,6 @@
 import { baseComparisonSentence, readComparison } from "../card/base-comparison.ts";
+import { idPath } from "../lib/id-path.ts";
 
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
 const POLL_MS = 10_000;
 // a delta analysis of a large pair takes a while; a page left open stops asking after an hour
 const MAX_POLLS = 360;

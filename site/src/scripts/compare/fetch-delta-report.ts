@@ -1,7 +1,6 @@
 import type { Report } from "../../../../shared/report/schema.ts";
 import { fetchReport } from "../live-card/fetch-report.ts";
-
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
+import { idPath } from "../../lib/id-path.ts";
 
 /** `GET /api/reports/{id}@{sha}/delta/{base id}@{base sha}`: the service's delta analysis of a model against a base (docs/api.md, Keys). */
 export function deltaReportUrl(service: string, model: { id: string; sha: string }, base: { id: string; sha: string }): string {

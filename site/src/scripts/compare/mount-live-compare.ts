@@ -4,8 +4,7 @@ import { fetchReport, reportUrl, type FetchedReport } from "../live-card/fetch-r
 import { compareRequest } from "./compare-request.ts";
 import { fetchDeltaReport } from "./fetch-delta-report.ts";
 import { staticPairLink } from "./static-pair-link.ts";
-
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
+import { idPath } from "../../lib/id-path.ts";
 
 /**
  * The live compare page (pages/compare/index.astro): reads `?a=&b=`, moves on to the static page

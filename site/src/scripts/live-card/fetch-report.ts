@@ -1,9 +1,8 @@
 import type { Report } from "../../../../shared/report/schema.ts";
 import { validateReport } from "../../../../shared/report/validate-report.ts";
+import { idPath } from "../../lib/id-path.ts";
 
 export type FetchedReport = { kind: "report"; report: Report } | { kind: "missing" } | { kind: "error"; message: string };
-
-const idPath = (id: string) => id.split("/").map(encodeURIComponent).join("/");
 
 /** `GET /api/reports/{id}` (the latest report) or `…/{id}@{sha}` (docs/api.md). */
 export function reportUrl(service: string, id: string, sha: string | null): string {
