@@ -31,7 +31,8 @@ export function fineTuneBase(model: Pick<ModelIdentity, "lineage">): string | nu
   return bases.length === 1 && bases[0].relation === "finetune" && isHubId(bases[0].id) ? bases[0].id : null;
 }
 
-function isHubId(text: string): boolean {
+/** Whether a text is a Hub model id as the Hub spells one (`org/name` or a legacy `name`; no revision, no URL). */
+export function isHubId(text: string): boolean {
   try {
     const ref = parseModelId(text);
     return ref.id === text && ref.revision === null;

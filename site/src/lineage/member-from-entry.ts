@@ -1,7 +1,7 @@
+import { isHubId } from "../../../shared/lineage/first-base.ts";
 import { rowFromEntry } from "../leaderboard/leaderboard-row.ts";
 import type { LineageMember } from "./lineage-families.ts";
 
-const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 const MAX_RELATION_LENGTH = 40;
 
 /**
@@ -14,7 +14,7 @@ export function memberFromEntry(entry: unknown): LineageMember | null {
   const row = rowFromEntry(entry);
   if (row === null) return null;
   const base = (entry as { base?: unknown }).base as { id?: unknown; relation?: unknown } | null | undefined;
-  const parent = typeof base?.id === "string" && HUB_ID.test(base.id) && base.id.toLowerCase() !== row.id.toLowerCase() ? base.id : null;
+  const parent = typeof base?.id === "string" && isHubId(base.id) && base.id.toLowerCase() !== row.id.toLowerCase() ? base.id : null;
   const relation = parent !== null && typeof base?.relation === "string" ? base.relation.slice(0, MAX_RELATION_LENGTH) : null;
   return { row, parent, relation };
 }
