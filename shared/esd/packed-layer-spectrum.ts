@@ -1,7 +1,7 @@
 import { gramLayout } from "./gram-layout.ts";
 import { zeroBelowNoiseFloor } from "./spectrum-from-grams.ts";
 import type { LayerSpectrum, ValueReader } from "./types.ts";
-import type { WasmLinalg } from "../linalg/wasm/types.ts";
+import type { GramAccumulator, WasmLinalg } from "../linalg/wasm/types.ts";
 import type { LayerPlan } from "../plan/types.ts";
 
 /** bytes of one float32 row panel of a wide layer (two are held, next to the packed Gram) */
@@ -47,10 +47,14 @@ export async function packedLayerSpectrum(
         for (let j = 0; j <= i; j++) gram.addPanelPair(a, i * p, j === i ? a : await readRows(j, panelJ), j * p, cols);
       }
     }
-    const values = Float64Array.from(gram.eigenvalues()).sort();
-    const zero = zeroBelowNoiseFloor(values);
-    return { slices: [values], numericallyZero: [zero] };
+    return packedGramSpectrum(gram);
   } finally {
     gram.dispose();
   }
+}
+
+/** A packed Gram's eigenvalues, ascending, those at the noise floor set to 0 as in spectrumFromGrams. */
+export function packedGramSpectrum(gram: GramAccumulator): LayerSpectrum {
+  const values = Float64Array.from(gram.eigenvalues()).sort();
+  return { slices: [values], numericallyZero: [zeroBelowNoiseFloor(values)] };
 }

@@ -3,6 +3,8 @@ import type { WasmSession } from "./wasm-session.ts";
 import type { WasmRegion } from "./wasm-arena.ts";
 import { eigvalshInPlace, type EigvalshTuning } from "./wasm-eigvalsh.ts";
 import { unpackSymmetric } from "./packed-copy.ts";
+import { packedRowStart } from "./packed-row-start.ts";
+import { lowerBandOffset } from "../../esd/lower-band-offset.ts";
 import { WasmLinalgError } from "./wasm-linalg-error.ts";
 
 const MAX_CHUNK_ROWS = 256;
@@ -95,6 +97,21 @@ export function createWasmGram(session: WasmSession, m: number, stagingBytes: nu
         k.gramAccumulate(m, p, xr.ptr, 1, kk, yr.ptr, 1, kk, kk, x0, rx, y0, ry, pack.ptr, kc);
       } finally {
         session.free(...(same ? [pack, xr] : [pack, yr, xr]));
+      }
+    },
+    setBandValues(start, end, from, values) {
+      const g = session.f64(live().ptr, gLength);
+      const size = lowerBandOffset(start, end, m);
+      if (!(0 <= start && start < end && end <= m) || !Number.isSafeInteger(from) || from < 0 || from + values.length > size) {
+        throw new WasmLinalgError("bad_argument", `values ${from}..${from + values.length} are not inside the band [${start}, ${end}) of a Gram of order ${m} (${size} values)`);
+      }
+      let r = start;
+      while (lowerBandOffset(start, end, r + 1) <= from) r++;
+      for (let at = 0; at < values.length; r++) {
+        const skip = from + at - lowerBandOffset(start, end, r);
+        const take = Math.min(Math.min(end, r + 1) - start - skip, values.length - at);
+        g.set(values.subarray(at, at + take), packedRowStart(r) + start + skip);
+        at += take;
       }
     },
     toArray() {

@@ -2,6 +2,7 @@ import type { WasmLinalg, WasmLinalgOptions } from "./types.ts";
 import { createWasmSession } from "./wasm-session.ts";
 import { wasmEigvalsh, wasmReduce } from "./wasm-eigvalsh.ts";
 import { createWasmGram } from "./create-wasm-gram.ts";
+import { createWasmLowerBand } from "./create-wasm-lower-band.ts";
 
 const MIB = 1024 * 1024;
 
@@ -19,6 +20,7 @@ export function createWasmLinalg(module: WebAssembly.Module, options: WasmLinalg
       reduce: (n: number, a: Float64Array) => wasmReduce(session, n, a, tuning),
     }),
     createGram: (m) => createWasmGram(session, m, stagingBytes, tuning),
+    createLowerBand: (m, start, end, k) => createWasmLowerBand(session, m, start, end, k, stagingBytes),
     memoryBytes: () => session.memoryBytes(),
     peakMemoryBytes: () => session.peakMemoryBytes(),
   };

@@ -24,11 +24,37 @@ export interface GramAccumulator {
    * or cover disjoint row ranges (a block above the diagonal is stored as its transpose).
    */
   addPanelPair(pa: Float32Array, a0: number, pb: Float32Array, b0: number, k: number): void;
+  /**
+   * Writes values of a lower band of G (see LowerBand) into place, `values[0]` being the band's
+   * value number `from` in its row-major order: how a Gram built in bands by separate tasks is
+   * put together without the full matrix.
+   */
+  setBandValues(start: number, end: number, from: number, values: Float64Array): void;
   /** G as a full symmetric row-major float64 matrix (the accumulator stays usable) */
   toArray(): Float64Array;
   /** eigenvalues of G, ascending; computed in place, so the accumulator is finished afterwards */
   eigenvalues(): Float64Array;
   /** gives the memory back without computing */
+  dispose(): void;
+}
+
+/**
+ * The columns [start, end) of the lower triangle of G = W Wᵀ for a wide matrix W with `m` rows of
+ * `k` values: rows r ≥ start, each with the columns start … min(end, r + 1) − 1. The band's own rows
+ * of W are held (float32, in WASM memory); the rows below them are streamed past in panels, so a
+ * task that builds one band reads W's rows from `start` on once.
+ */
+export interface LowerBand {
+  readonly start: number;
+  readonly end: number;
+  /** the band's own rows of W, in storage order; chunks may split rows anywhere */
+  holdRows(values: Float32Array): void;
+  /**
+   * The band's values in rows [p0, p0 + rows) of G, row-major: from the held rows when `panel` is
+   * absent (p0 ≥ start, inside the band), else from `panel`, rows [p0, p0 + rows) of W (p0 ≥ end).
+   */
+  bandRows(p0: number, rows: number, panel?: Float32Array): Float64Array;
+  /** gives the memory back */
   dispose(): void;
 }
 
@@ -40,6 +66,8 @@ export interface WasmLinalg {
   eigvalsh: EigvalshFn & { reduce: NonNullable<Eigvalsh["reduce"]> };
   /** a Gram accumulator of order m in WASM memory */
   createGram(m: number): GramAccumulator;
+  /** a lower band of W Wᵀ (W: m rows of k values) in WASM memory */
+  createLowerBand(m: number, start: number, end: number, k: number): LowerBand;
   /** bytes of WASM linear memory held now (0 after a release) */
   memoryBytes(): number;
   /** largest linear memory this engine has held, in bytes (for the memory benchmark) */
