@@ -2,7 +2,7 @@
 // consumer runs (runTaskWork): peak resident memory and CPU time. Local workerd enforces neither
 // the 128 MB limit nor CPU limits, so docs/edge-limits.md is written from these numbers.
 //
-//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--engine wasm|js] [--dtype BF16] [--work layer|packed|tall-part|wide-block] [--parts K]
+//   npx tsx --expose-gc scripts/measure-edge-layer.ts --rows 768 --cols 3072 [--engine wasm|js] [--dtype BF16] [--work layer|packed|tall-part|wide-block|wide-band|banded] [--parts K]
 //
 // The weights are synthesised on the fly as a byte source (like bytes arriving from the Hub), so
 // the tensor itself is never held in memory. Each run is a fresh process: run one shape at a time.
@@ -14,10 +14,9 @@ import type { LayerPlan } from "../shared/plan/types.ts";
 import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
 import { chooseEngine } from "../cli/choose-engine.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
-import type { LayerEngine } from "../functions/engine.ts";
-import { packedLayerSpectrum } from "../shared/esd/packed-layer-spectrum.ts";
-import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
+import { wasmLayerEngine, type LayerEngine } from "../functions/layer-engine.ts";
 import { runTaskWork } from "../functions/task/run-task-work.ts";
+import { DEFAULT_EDGE_LIMITS, splitLayer } from "../functions/task/split-layer.ts";
 import type { TaskMessage, TaskWork } from "../functions/task/task-message.ts";
 
 function option(name: string, fallback: string): string {
@@ -70,6 +69,19 @@ function syntheticSource(dtype: Dtype, elements: number, onChunk: () => void): B
   };
 }
 
+/** the first (largest, longest-reading) band the service splits a wide packed layer into */
+function firstBand(plan: LayerPlan): TaskWork {
+  return (bandedCombine(plan) as { parts: { work: TaskWork }[] }).parts[0].work;
+}
+
+/** the combine of the bands the service builds a wide packed layer's Gram in */
+function bandedCombine(plan: LayerPlan): TaskWork {
+  const split = splitLayer(plan, { ...DEFAULT_EDGE_LIMITS, packed: true });
+  const combine = split.ok ? split.tasks.at(-1)!.work : undefined;
+  if (combine?.kind !== "combine" || !combine.packed) throw new Error(`the service does not build ${plan.rows}×${plan.cols}'s Gram in bands`);
+  return combine;
+}
+
 async function main(): Promise<void> {
   const rows = Number(option("--rows", "768"));
   const cols = Number(option("--cols", "3072"));
@@ -80,7 +92,7 @@ async function main(): Promise<void> {
   // the Worker's engine, built as functions/engine.ts builds it (Node reads the module from build/)
   const wasm = option("--engine", "wasm") === "js" ? null : await loadWasmEngine();
   const engine: LayerEngine = wasm
-    ? { name: "wasm-simd-f64", eigvalsh: wasm.eigvalsh, grams: wasmLayerGrams(wasm), packedSpectrum: (p, read) => packedLayerSpectrum(p, read, wasm) }
+    ? wasmLayerEngine(wasm)
     : await chooseEngine("js");
   const width = dtype === "BF16" || dtype === "F16" ? 2 : 4;
   const plan: LayerPlan = {
@@ -94,11 +106,25 @@ async function main(): Promise<void> {
         ? { kind: "wide-block", i: 1, j: 0, panelRows: Math.ceil(rows / parts) }
         : kind === "packed"
           ? { kind: "packed" }
-          : { kind: "layer" };
+          : kind === "wide-band"
+            ? firstBand(plan)
+            : kind === "banded"
+              ? bandedCombine(plan)
+              : { kind: "layer" };
   const task: TaskMessage = { key: "measure/layer@0", id: "measure/layer", sha: "0", task: "000000", plan, work, seed: 1 };
-  // parts are written to KV by the Worker; here a stand-in counts what was put and lets it go
+  // parts are written to KV by the Worker; here a stand-in counts what was put, and keeps it only
+  // for `--work banded` (every band, then the combine that reads them back)
   let storedBytes = 0;
-  const kv = { put: async (_key: string, value: ArrayBufferView) => void (storedBytes += value.byteLength) } as unknown as KVNamespace;
+  const stored = new Map<string, { value: ArrayBuffer; metadata: unknown }>();
+  const keep = kind === "banded";
+  const kv = {
+    put: async (key: string, value: ArrayBufferView, options?: { metadata?: unknown }) => {
+      storedBytes += value.byteLength;
+      if (keep) stored.set(key, { value: value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength) as ArrayBuffer, metadata: options?.metadata ?? null });
+    },
+    get: async (key: string) => stored.get(key)?.value ?? null,
+    getWithMetadata: async (key: string) => stored.get(key) ?? { value: null, metadata: null },
+  } as unknown as KVNamespace;
 
   (globalThis as { gc?: () => void }).gc?.();
   const live = () => {
@@ -116,13 +142,20 @@ async function main(): Promise<void> {
   const before = process.resourceUsage().maxRSS;
   const cpu = process.cpuUsage();
   const started = performance.now();
-  const layer = await runTaskWork(task, syntheticSource(dtype, rows * cols, sample), engine, kv);
+  let bytesRead = 0;
+  const source = () => {
+    const inner = syntheticSource(dtype, rows * cols, sample);
+    return { ...inner, async *stream(offset: number, length: number) { bytesRead += length; yield* inner.stream(offset, length); } };
+  };
+  // --work banded: each band's task, then the combine, one after another as the queue would run them
+  if (work.kind === "combine") for (const part of work.parts) await runTaskWork({ ...task, task: part.task, work: part.work }, source(), engine, kv);
+  const layer = await runTaskWork(task, source(), engine, kv);
   sample();
   const used = process.cpuUsage(cpu);
   const result = {
     shape: `${rows}×${cols}`,
     dtype,
-    work: kind,
+    work: kind === "wide-band" ? `wide-band [${(work as { rowStart: number }).rowStart}, ${(work as { rowEnd: number }).rowEnd})` : kind,
     engine: engine.name,
     wall_s: +((performance.now() - started) / 1000).toFixed(2),
     cpu_s: +((used.user + used.system) / 1e6).toFixed(2),
@@ -132,6 +165,7 @@ async function main(): Promise<void> {
     peak_rss_above_start_mb: +((process.resourceUsage().maxRSS - before) / 1024).toFixed(1),
     alpha: layer?.alpha ?? null,
     stored_part_mb: +(storedBytes / 2 ** 20).toFixed(1),
+    read_of_layer: +(bytesRead / (rows * cols * width)).toFixed(2),
   };
   console.log(JSON.stringify(result));
 }

@@ -253,7 +253,7 @@ export class AnalysisJob extends DurableObject<Env> {
     const tooLarge: [LayerPlan, string][] = [];
     let tasks = 0;
     for (const plan of analysed) {
-      const split = splitLayer(plan, { ...config.edge, packed: workerEngine.packedSpectrum !== undefined });
+      const split = splitLayer(plan, { ...config.edge, packed: workerEngine.packed !== undefined });
       if (!split.ok) {
         tooLarge.push([plan, split.reason]);
         continue;

@@ -1,5 +1,5 @@
 import { readConfig } from "../config.ts";
-import type { LayerEngine } from "../engine.ts";
+import type { LayerEngine } from "../layer-engine.ts";
 import type { TasksEnv } from "../env.ts";
 import { toApiError } from "../http/to-api-error.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";

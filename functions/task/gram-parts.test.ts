@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import type { Env } from "../env.ts";
-import { deleteGramParts, getGramPart, putGramPart } from "./gram-parts.ts";
+import { deleteGramParts, getGramPart, gramPartChunks, gramPartWriter, putGramPart } from "./gram-parts.ts";
 
 const kv = (env as unknown as Env).REPORTS;
 
@@ -20,4 +20,20 @@ it("stores partial Grams larger than one KV value in chunks and reads them back 
   await deleteGramParts(kv, "org/name@abc", ["000001:p0000"]);
   expect((await kv.list({ prefix: "part:org/name@abc" })).keys).toHaveLength(0);
   await expect(getGramPart(kv, "org/name@abc", "000001:p0000")).rejects.toThrow(/missing/);
+});
+
+it("streams a part out as it is computed and reads it back a chunk at a time", async () => {
+  // 1 KiB chunks: a part of 1000 values written in uneven pieces spans eight of them
+  const writer = await gramPartWriter(kv, "org/name@abc", "000002:w0000", 1024);
+  const values = Float64Array.from({ length: 1000 }, (_, k) => Math.sin(k) * 1e3);
+  for (let at = 0; at < values.length; at += 97) await writer.write(values.subarray(at, Math.min(values.length, at + 97)));
+  await expect(getGramPart(kv, "org/name@abc", "000002:w0000")).rejects.toThrow(/missing/);
+  await writer.close();
+  const read: number[] = [];
+  for await (const chunk of gramPartChunks(kv, "org/name@abc", "000002:w0000")) read.push(...chunk);
+  expect(read).toEqual([...values]);
+  expect(await getGramPart(kv, "org/name@abc", "000002:w0000")).toEqual([values]);
+  expect((await kv.list({ prefix: "part:org/name@abc:000002:w0000" })).keys).toHaveLength(8);
+  await deleteGramParts(kv, "org/name@abc", ["000002:w0000"]);
+  expect((await kv.list({ prefix: "part:org/name@abc:000002" })).keys).toHaveLength(0);
 });

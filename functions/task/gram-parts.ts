@@ -10,6 +10,8 @@ interface PartMetadata {
   /** values per slice */
   lengths: number[];
   chunks: number;
+  /** bytes per chunk (parts stored before it was recorded used CHUNK_BYTES) */
+  chunkBytes?: number;
 }
 
 // a derived job's key holds two ids and can pass KV's 512-byte keys once the task is added
@@ -32,29 +34,92 @@ export async function putGramPart(kv: KVNamespace, jobKey: string, task: string,
     }
     return out;
   };
-  for (let c = 1; c < chunks; c++) await kv.put(`${await partKey(jobKey, task)}:${c}`, chunk(c), { expirationTtl: TTL_SECONDS });
-  // the first chunk goes last and carries the metadata: its presence means the part is complete
-  const metadata: PartMetadata = { lengths: slices.map((s) => s.length), chunks };
-  await kv.put(await partKey(jobKey, task), chunk(0), { expirationTtl: TTL_SECONDS, metadata });
+  const key = await partKey(jobKey, task);
+  for (let c = 1; c < chunks; c++) await kv.put(`${key}:${c}`, chunk(c), { expirationTtl: TTL_SECONDS });
+  await putHead(kv, key, chunk(0), { lengths: slices.map((s) => s.length), chunks });
+}
+
+// the first chunk goes last and carries the metadata: its presence means the part is complete
+const putHead = (kv: KVNamespace, key: string, chunk: Uint8Array, metadata: PartMetadata) => kv.put(key, chunk, { expirationTtl: TTL_SECONDS, metadata });
+
+/**
+ * A part of one slice written as it is computed (a band of a Gram, wasmLowerBand), in chunks of
+ * `chunkBytes`: only the first chunk and the one being filled are held, so a task never holds its
+ * whole part. The part exists for readers once `close` has stored the first chunk.
+ */
+export async function gramPartWriter(kv: KVNamespace, jobKey: string, task: string, chunkBytes = CHUNK_BYTES) {
+  const key = await partKey(jobKey, task);
+  const capacity = chunkBytes / 8;
+  let head: Float64Array | null = null;
+  let current = new Float64Array(capacity);
+  let filled = 0;
+  let stored = 0;
+  let chunks = 0;
+  const finishChunk = async () => {
+    const values = current.subarray(0, filled);
+    if (chunks === 0) head = values;
+    else await kv.put(`${key}:${chunks}`, values, { expirationTtl: TTL_SECONDS });
+    chunks++;
+    stored += filled;
+    current = new Float64Array(capacity);
+    filled = 0;
+  };
+  return {
+    async write(values: Float64Array): Promise<void> {
+      for (let at = 0; at < values.length; ) {
+        const take = Math.min(capacity - filled, values.length - at);
+        current.set(values.subarray(at, at + take), filled);
+        filled += take;
+        at += take;
+        if (filled === capacity) await finishChunk();
+      }
+    },
+    async close(): Promise<void> {
+      if (filled > 0 || chunks === 0) await finishChunk();
+      const first = head!;
+      await putHead(kv, key, new Uint8Array(first.buffer, first.byteOffset, first.byteLength), { lengths: [stored], chunks, chunkBytes });
+    },
+  };
+}
+
+/** One part's metadata, and its values in storage order a chunk at a time (all slices' values, one after another). */
+async function openPart(kv: KVNamespace, jobKey: string, task: string): Promise<{ metadata: PartMetadata; chunks: AsyncGenerator<Float64Array> }> {
+  const key = await partKey(jobKey, task);
+  const first = await kv.getWithMetadata<PartMetadata>(key, "arrayBuffer");
+  if (first.value === null || first.metadata === null) throw new Error(`the partial Gram of task ${task} is missing from KV`);
+  const { metadata } = first;
+  const head = first.value;
+  async function* chunks(): AsyncGenerator<Float64Array> {
+    yield new Float64Array(head);
+    for (let c = 1; c < metadata.chunks; c++) {
+      const chunk = await kv.get(`${key}:${c}`, "arrayBuffer");
+      if (chunk === null) throw new Error(`chunk ${c} of the partial Gram of task ${task} is missing from KV`);
+      yield new Float64Array(chunk);
+    }
+  }
+  return { metadata, chunks: chunks() };
+}
+
+/** One part's values in storage order, a chunk at a time, so a reader need not hold the part. */
+export async function* gramPartChunks(kv: KVNamespace, jobKey: string, task: string): AsyncGenerator<Float64Array> {
+  yield* (await openPart(kv, jobKey, task)).chunks;
 }
 
 /** One part's arrays, as stored. */
 export async function getGramPart(kv: KVNamespace, jobKey: string, task: string): Promise<Float64Array[]> {
-  const first = await kv.getWithMetadata<PartMetadata>(await partKey(jobKey, task), "arrayBuffer");
-  if (first.value === null || first.metadata === null) throw new Error(`the partial Gram of task ${task} is missing from KV`);
-  const { lengths, chunks } = first.metadata;
-  const bytes = new Uint8Array(lengths.reduce((sum, n) => sum + n * 8, 0));
-  bytes.set(new Uint8Array(first.value), 0);
-  for (let c = 1; c < chunks; c++) {
-    const chunk = await kv.get(`${await partKey(jobKey, task)}:${c}`, "arrayBuffer");
-    if (chunk === null) throw new Error(`chunk ${c} of the partial Gram of task ${task} is missing from KV`);
-    bytes.set(new Uint8Array(chunk), c * CHUNK_BYTES);
+  const { metadata, chunks } = await openPart(kv, jobKey, task);
+  const all = new Float64Array(metadata.lengths.reduce((sum, n) => sum + n, 0));
+  let at = 0;
+  for await (const chunk of chunks) {
+    if (at + chunk.length > all.length) throw new Error(`the partial Gram of task ${task} holds more values than its metadata says`);
+    all.set(chunk, at);
+    at += chunk.length;
   }
   const slices: Float64Array[] = [];
-  let at = 0;
-  for (const n of lengths) {
-    slices.push(new Float64Array(bytes.buffer, at, n));
-    at += n * 8;
+  let offset = 0;
+  for (const n of metadata.lengths) {
+    slices.push(all.subarray(offset, offset + n));
+    offset += n;
   }
   return slices;
 }

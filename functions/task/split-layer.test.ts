@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LayerPlan } from "../../shared/plan/types.ts";
 import { DEFAULT_EDGE_LIMITS, splitLayer } from "./split-layer.ts";
+import { taskReadBytes } from "./task-read-bytes.ts";
 
 function dense(rows: number, cols: number, layerId = 3): LayerPlan {
   return {
@@ -52,9 +53,27 @@ describe("splitLayer", () => {
 });
 
 describe("splitLayer with an engine that packs its Gram", () => {
-  it("sends a dense layer whose full Gram cannot be held as one packed task", () => {
-    expect(splitLayer(dense(4096, 11008), { ...roomy, packed: true })).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "packed" } }] });
-    expect(splitLayer(dense(11008, 4096), { ...roomy, packed: true })).toMatchObject({ ok: true, tasks: [{ work: { kind: "packed" } }] });
+  it("sends a tall dense layer whose full Gram cannot be held as one packed task, which reads it once", () => {
+    const plan = dense(11008, 4096);
+    const split = splitLayer(plan, { ...roomy, packed: true });
+    expect(split).toEqual({ ok: true, tasks: [{ id: "000003", work: { kind: "packed" } }] });
+    if (split.ok) expect(taskReadBytes(plan, split.tasks[0].work)).toBe(plan.tensor.end);
+  });
+
+  it("builds a wide one's packed Gram in lower bands that tile it, reading it less than twice", () => {
+    const plan = dense(4096, 11008);
+    const split = splitLayer(plan, { ...roomy, packed: true });
+    if (!split.ok) throw new Error(split.reason);
+    const bands = split.tasks.slice(0, -1).map((t) => t.work as { kind: string; rowStart: number; rowEnd: number });
+    expect(bands.map((b) => b.kind)).toEqual(["wide-band", "wide-band", "wide-band"]);
+    expect(bands[0].rowStart).toBe(0);
+    bands.slice(1).forEach((b, k) => expect(b.rowStart).toBe(bands[k].rowEnd));
+    expect(bands.at(-1)!.rowEnd).toBe(4096);
+    expect(split.tasks.at(-1)).toEqual({ id: "000003", work: { kind: "combine", parts: split.tasks.slice(0, -1).map((t) => ({ task: t.id, work: t.work })), randomize: false, packed: true } });
+    const read = split.tasks.reduce((sum, t) => sum + taskReadBytes(plan, t.work), 0);
+    expect(read / plan.tensor.end).toBeLessThan(2);
+    // one packed task by pairs of panels would read it about eleven times
+    expect(taskReadBytes(plan, { kind: "packed" }) / plan.tensor.end).toBeGreaterThan(10);
   });
   it("still refuses what even a packed Gram cannot fit", () => {
     expect(splitLayer(dense(8192, 8192), { ...roomy, packed: true })).toMatchObject({ ok: false });

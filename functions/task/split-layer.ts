@@ -4,6 +4,7 @@ import type { LayerPlan } from "../../shared/plan/types.ts";
 import { loraLayerBytes } from "../../shared/analyze/lora-layer-bytes.ts";
 import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
 import { PACKED_PANEL_BYTES } from "../../shared/esd/packed-layer-spectrum.ts";
+import { BAND_PANEL_BYTES } from "../../shared/linalg/wasm/wasm-lower-band.ts";
 import type { TaskWork } from "./task-message.ts";
 import { baseReadBytes } from "./base-read-bytes.ts";
 
@@ -12,7 +13,7 @@ export interface EdgeLimits {
   maxTaskFlops: number;
   /** bytes of memory one task may use for its Grams and buffers (a Worker has 128 MB in all) */
   maxTaskBytes: number;
-  /** the engine can take a dense layer's eigenvalues with its Gram packed in place (LayerEngine.packedSpectrum) */
+  /** the engine can take a dense layer's eigenvalues with its Gram packed in place (LayerEngine.packed) */
   packed?: boolean;
 }
 
@@ -32,6 +33,8 @@ const WASM_COPY = 0.5;
 const STAGING_BYTES = 8 * 2 ** 20;
 // the packed path's two float32 row panels (wide layers) and the stream's chunks
 const PACKED_BUFFERS = 2 * PACKED_PANEL_BYTES + 2 * 2 ** 20;
+/** bytes of the chunks a band's task writes its part to KV in (it holds two: the first, and the one it fills) */
+export const BAND_CHUNK_BYTES = 4 << 20;
 
 /** A layer's own task id (its whole task, or the combine of its parts): the layer id, zero-padded so ids sort by layer. */
 export const layerTaskId = (layerId: number): string => String(layerId).padStart(6, "0");
@@ -75,7 +78,11 @@ export function splitLayer(plan: LayerPlan, edge: EdgeLimits): LayerTasks {
   if (2 * gramBytes > limits.maxTaskBytes) {
     const packedBytes = ((order * (order + 1)) / 2) * BYTES_PER_VALUE + STAGING_BYTES + PACKED_BUFFERS + packedHeld;
     if (limits.packed && plan.layer_type === "dense" && packedBytes <= limits.maxTaskBytes) {
-      return { ok: true, tasks: [{ id, work: { kind: "packed" } }] };
+      // a wide one by bands, which read it ≤ 2×, rather than by pairs of panels, which re-read it (≈ 11× for 4096 × 11008)
+      const bands = layout.side === "rows" ? wideBands(rows, cols, limits.maxTaskBytes - packedHeld) : null;
+      if (!bands) return { ok: true, tasks: [{ id, work: { kind: "packed" } }] };
+      const parts = bands.map(([rowStart, rowEnd], k) => ({ task: `${id}:w${String(k).padStart(3, "0")}`, work: { kind: "wide-band", rowStart, rowEnd } as const }));
+      return { ok: true, tasks: [...parts.map((p) => ({ id: p.task, work: p.work })), { id, work: { kind: "combine", parts, randomize: false, packed: true } }] };
     }
     return {
       ok: false,
@@ -111,6 +118,24 @@ export function splitLayer(plan: LayerPlan, edge: EdgeLimits): LayerTasks {
     }
   }
   return { ok: true, tasks: [...parts.map((p) => ({ id: p.task, work: p.work })), { id, work: { kind: "combine", parts, randomize } }] };
+}
+
+/**
+ * The lower bands a wide layer's packed Gram is built in, one task each (wasmLowerBand): each task
+ * holds its band's rows of W as float32 beside a streamed panel, its rows of the Gram's scratch,
+ * the kernel's micro-panels and the two chunks of its part, and reads W from its band's start on.
+ * Bands are as tall as that memory allows, from the top, so the reads add up to
+ * rows · (1 + (1 − h) + (1 − 2h) + …) for a band of h · rows (1.85× the layer for 4096 × 11008).
+ * Null when not even a one-row band fits.
+ */
+function wideBands(rows: number, cols: number, maxBytes: number): [number, number][] | null {
+  const panelRows = Math.max(1, Math.floor(BAND_PANEL_BYTES / (4 * cols)));
+  const fixed = 2 * panelRows * cols * 4 + panelRows * (rows + 1) * BYTES_PER_VALUE + STAGING_BYTES + 2 * BAND_CHUNK_BYTES + 2 * 2 ** 20;
+  const bandRows = Math.min(rows, Math.floor((maxBytes - fixed) / (cols * BYTES_PER_WEIGHT + panelRows * BYTES_PER_VALUE)));
+  if (!(bandRows >= 1)) return null;
+  const bands: [number, number][] = [];
+  for (let start = 0; start < rows; start += bandRows) bands.push([start, Math.min(rows, start + bandRows)]);
+  return bands;
 }
 
 function mb(bytes: number): string {

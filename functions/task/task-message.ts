@@ -5,7 +5,9 @@ import type { LayerPlan } from "../../shared/plan/types.ts";
  * split: `tall-part`s (the partial Gram WᵀW of a row range) or `wide-block`s (the block
  * G[I,J] = W_I W_Jᵀ of WWᵀ for row panels I ≥ J), whose results wait in KV for the `combine` task
  * that adds them up into the Grams, solves them, and measures the layer. A dense layer whose full
- * Gram cannot be held at all is one `packed` task: its Gram packed in WASM memory, no randomization.
+ * Gram cannot be held at all has its Gram packed in WASM memory, without randomization: a tall one
+ * in one `packed` task, a wide one as `wide-band`s (the lower band of WWᵀ in columns
+ * [rowStart, rowEnd), wasmLowerBand) that a `combine` with `packed` puts into the packed Gram.
  */
 export type TaskWork =
   /** randomize false: a lora_BA layer whose shuffled product's Gram does not fit one task (splitLayer) */
@@ -13,7 +15,8 @@ export type TaskWork =
   | { kind: "packed" }
   | { kind: "tall-part"; rowStart: number; rowEnd: number }
   | { kind: "wide-block"; i: number; j: number; panelRows: number }
-  | { kind: "combine"; parts: { task: string; work: TaskWork }[]; randomize: boolean };
+  | { kind: "wide-band"; rowStart: number; rowEnd: number }
+  | { kind: "combine"; parts: { task: string; work: TaskWork }[]; randomize: boolean; packed?: true };
 
 /**
  * One queue message: keys, the layer's plan and its byte range (`plan.tensor.begin/end` in
