@@ -2,7 +2,7 @@
 //                          heavy-tailed and rank-deficient layers (the small end), memory
 // npm run bench -- --quick small shapes: correctness checks for CI, timings only printed
 // npm run bench -- --only small-end,gpt2   only those sections (eigenvalues, fit, gpt2, small-end, memory, cli, cli-threads,
-//                                          adapter, gguf-dequantize, delta, relaxed-simd)
+//                                          adapter, gguf-dequantize, delta, relaxed-simd, hub-bytes)
 // npm run bench -- --only relaxed-simd     the Gram kernels of the SIMD and the relaxed-SIMD builds, same run (on Node 20 the
 //                                          section turns on V8's --experimental-wasm-relaxed-simd itself)
 import { execFileSync } from "node:child_process";
@@ -33,6 +33,9 @@ import { listGgufTensors } from "../shared/gguf/list-gguf-tensors.ts";
 import { memoryByteSource } from "../shared/safetensors/memory-byte-source.ts";
 import { tensorValueReader } from "../shared/safetensors/tensor-value-reader.ts";
 import type { TensorInfo } from "../shared/safetensors/types.ts";
+import { planLayers } from "../shared/plan/plan-layers.ts";
+import { DEFAULT_EDGE_LIMITS, splitLayer } from "../functions/task/split-layer.ts";
+import { taskReadBytes } from "../functions/task/task-read-bytes.ts";
 
 const quick = process.argv.includes("--quick");
 const onlyArg = process.argv.indexOf("--only");
@@ -69,8 +72,10 @@ const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 async function eigenvalueShapes(): Promise<void> {
   const shapes = quick ? [[64, 64], [300, 97], [130, 257]] : [[768, 768], [3072, 768], [4096, 1024], [4096, 4096]];
-  console.log("\n## Eigenvalues of WᵀW (float32 W, Gram included), WASM one thread vs numpy eigvalsh(W64.T @ W64)");
-  console.log("shape       | wasm wall  cpu    | numpy wall  cpu   | ratio wall  cpu | max|Δλ|/λmax | wasm peak memory");
+  const cores = availableParallelism();
+  console.log("\n## Eigenvalues of WᵀW (float32 W, Gram included), WASM one thread vs numpy eigvalsh(W64.T @ W64) at 1 BLAS thread and at every core");
+  console.log("(one layer runs on one thread at any --threads: the pool spreads layers, not one layer's Gram)");
+  console.log(`shape       | wasm wall  cpu    | numpy wall  cpu   | ratio wall  cpu | numpy ×${cores} wall  ratio | max|Δλ|/λmax | wasm peak memory`);
   let kernel = "";
   for (const [rows, cols] of shapes) {
     const m = Math.min(rows, cols);
@@ -87,6 +92,7 @@ async function eigenvalueShapes(): Promise<void> {
     const wt = rows >= cols ? w : transpose(w, rows, cols);
     writeFileSync(join(dir, "w.bin"), wt);
     const peer = numpy(["eig", join(dir, "w.bin"), String(Math.max(rows, cols)), String(m), join(dir, "ev.bin")]);
+    const peerAll = numpy(["eig", join(dir, "w.bin"), String(Math.max(rows, cols)), String(m), join(dir, "ev-all.bin")], cores);
     kernel = peer.kernel;
     const bytes = readFileSync(join(dir, "ev.bin"));
     const ref = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
@@ -95,7 +101,7 @@ async function eigenvalueShapes(): Promise<void> {
     const rel = diff / ref[m - 1];
     if (!(rel < 1e-12)) failures.push(`${rows}x${cols}: eigenvalues differ from numpy by ${rel.toExponential(2)}·λmax`);
     console.log(
-      `${`${rows}x${cols}`.padEnd(11)} |${s(run.wall)}${s(run.cpu)} |${s(peer.wall_s)}${s(peer.cpu_s)} |${s(run.wall / peer.wall_s)}${s(run.cpu / peer.cpu_s)} | ${rel.toExponential(2).padStart(11)} | ${mib(e.peakMemoryBytes())}`,
+      `${`${rows}x${cols}`.padEnd(11)} |${s(run.wall)}${s(run.cpu)} |${s(peer.wall_s)}${s(peer.cpu_s)} |${s(run.wall / peer.wall_s)}${s(run.cpu / peer.cpu_s)} |    ${s(peerAll.wall_s)}${s(run.wall / peerAll.wall_s)} | ${rel.toExponential(2).padStart(11)} | ${mib(e.peakMemoryBytes())}`,
     );
   }
   console.log(`numpy BLAS: ${kernel}`);
@@ -328,6 +334,60 @@ async function cliThreads(): Promise<void> {
   row("numpy, 1 BLAS thread", single.wall_s, single.wall_s, single.wall_s);
   row(`numpy, ${cores} BLAS threads`, all.wall_s, single.wall_s, all.wall_s);
   console.log(`${one.layers} layers; reports at 1 and 2 threads ${two.json === one.json ? "identical" : "DIFFERENT"} apart from created_at; numpy BLAS: ${all.kernel}`);
+}
+
+/**
+ * Bytes the service fetches from the Hub for a Llama-2-7B-shaped model (32 blocks, hidden 4096,
+ * MLP 11008, vocab 32000, bf16), from the tasks splitLayer plans and what taskReadBytes says each
+ * reads (test/e2e/real-size.test.ts checks that against the mock Hub's log on one such block, and
+ * measures the CLI's reads there). Beside it, what one packed task per wide layer (panel pairs) read.
+ */
+function hubBytes(): void {
+  const [hidden, mlp, blocks, vocab] = [4096, 11008, 32, 32000];
+  console.log(`\n## Bytes fetched from the Hub: a Llama-2-7B-shaped model (${blocks} blocks, hidden ${hidden}, MLP ${mlp}, vocab ${vocab}, bf16), the service's task plan`);
+  const tensors: TensorInfo[] = [];
+  const add = (name: string, shape: number[]) => {
+    const begin = tensors.at(-1)?.end ?? 8;
+    tensors.push({ name, dtype: "BF16", shape, begin, end: begin + 2 * shape.reduce((a, b) => a * b, 1), file: "model.safetensors" });
+  };
+  add("model.embed_tokens.weight", [vocab, hidden]);
+  for (let b = 0; b < blocks; b++) {
+    for (const m of ["q", "k", "v", "o"]) add(`model.layers.${b}.self_attn.${m}_proj.weight`, [hidden, hidden]);
+    add(`model.layers.${b}.mlp.gate_proj.weight`, [mlp, hidden]);
+    add(`model.layers.${b}.mlp.up_proj.weight`, [mlp, hidden]);
+    add(`model.layers.${b}.mlp.down_proj.weight`, [hidden, mlp]);
+  }
+  add("lm_head.weight", [vocab, hidden]);
+  const kinds = new Map<string, { layers: number; weights: number; read: number; panelPairs: number; tasks: number }>();
+  for (const plan of planLayers(tensors)) {
+    const split = splitLayer(plan, { ...DEFAULT_EDGE_LIMITS, packed: true });
+    if (!split.ok) {
+      failures.push(`hub-bytes: ${plan.name} is refused on the edge: ${split.reason}`);
+      continue;
+    }
+    const shape = `${plan.rows}×${plan.cols}`;
+    const kind = kinds.get(shape) ?? { layers: 0, weights: 0, read: 0, panelPairs: 0, tasks: 0 };
+    const weights = plan.tensor.end - plan.tensor.begin;
+    const read = split.tasks.reduce((sum, t) => sum + taskReadBytes(plan, t.work), 0);
+    kinds.set(shape, {
+      layers: kind.layers + 1,
+      weights: kind.weights + weights,
+      read: kind.read + read,
+      panelPairs: kind.panelPairs + (split.tasks.some((t) => t.work.kind === "wide-band") ? taskReadBytes(plan, { kind: "packed" }) : read),
+      tasks: kind.tasks + split.tasks.length,
+    });
+  }
+  const gb = (b: number) => (b / 1e9).toFixed(2).padStart(7);
+  console.log("layer shape   | layers | tasks | weights GB | read GB | ×weights | one packed task per layer: GB  ×weights");
+  const total = { weights: 0, read: 0, panelPairs: 0 };
+  for (const [shape, k] of kinds) {
+    console.log(`${shape.padEnd(13)} | ${String(k.layers).padStart(6)} | ${String(k.tasks).padStart(5)} | ${gb(k.weights)}    | ${gb(k.read)} | ${(k.read / k.weights).toFixed(2).padStart(8)} | ${gb(k.panelPairs)}  ${(k.panelPairs / k.weights).toFixed(2).padStart(6)}`);
+    total.weights += k.weights;
+    total.read += k.read;
+    total.panelPairs += k.panelPairs;
+  }
+  console.log(`model         |        |       | ${gb(total.weights)}    | ${gb(total.read)} | ${(total.read / total.weights).toFixed(2).padStart(8)} | ${gb(total.panelPairs)}  ${(total.panelPairs / total.weights).toFixed(2).padStart(6)}   (target: ≤ 2× on the edge)`);
+  if (!(total.read / total.weights <= 2)) failures.push(`hub-bytes: the service would read ${(total.read / total.weights).toFixed(2)}× a Llama-2-7B-shaped model's weights (target ≤ 2)`);
 }
 
 /**
@@ -598,7 +658,7 @@ function bf16Rows(count: number, cols: number, seed: number): Float32Array {
 
 try {
   console.log(`heavytail bench${quick ? " --quick (correctness checks; timings only informative)" : ""}: node ${process.version}, ${new Date().toISOString()}`);
-  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize], ["delta", deltaEndToEnd], ["relaxed-simd", relaxedSimd]);
+  sections.push(["eigenvalues", eigenvalueShapes], ["fit", fitVersusEigensolver], ["gpt2", gpt2EndToEnd], ["small-end", smallEndLayers], ["memory", memoryPerLayer], ["cli", cliStartup], ["cli-threads", cliThreads], ["adapter", adapterEndToEnd], ["gguf-dequantize", ggufDequantize], ["delta", deltaEndToEnd], ["relaxed-simd", relaxedSimd], ["hub-bytes", async () => hubBytes()]);
   for (const [name, run] of sections) if (!only || only.has(name)) await run();
 } finally {
   rmSync(dir, { recursive: true, force: true });
