@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Lineage } from "../report/schema.ts";
-import { fineTuneBase, firstBase, firstHubBase } from "./first-base.ts";
+import { fineTuneBase, firstBase, firstHubBase, isHubId } from "./first-base.ts";
 
 const lineage = (...bases: [string, string | null][]): { lineage: Lineage } => ({
   lineage: { base_models: bases.map(([id, relation]) => ({ id, relation, source: "card" as const })) },
@@ -38,5 +38,18 @@ describe("fineTuneBase", () => {
     expect(fineTuneBase(lineage(["org/a", null]))).toBeNull();
     expect(fineTuneBase(lineage(["./local/base", "finetune"]))).toBeNull();
     expect(fineTuneBase({})).toBeNull();
+  });
+});
+
+describe("isHubId", () => {
+  it("accepts legacy and namespaced ids", () => {
+    for (const id of ["gpt2", "openai-community/gpt2", "meta-llama/Llama-2-7b-hf", "a/b.c_d"]) expect(isHubId(id), id).toBe(true);
+  });
+
+  // the mock Hub maps ids to folders through this rule, so none may climb out of a mount
+  it("rejects traversal, separators, malformed parts and anything but a bare id", () => {
+    for (const text of ["", "..", "a/..", "../a", "a/b/c", "/a", "a/", ".a", "a-", "a--b", "a..b", "a\\b", "a b", " a", "a%2Fb", "a/b.git", "org/base@main", "https://huggingface.co/a/b"]) {
+      expect(isHubId(text), text).toBe(false);
+    }
   });
 });

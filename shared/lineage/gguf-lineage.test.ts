@@ -23,6 +23,18 @@ describe("ggufLineage", () => {
       { id: "mistralai/Mistral-7B-v0.1", relation: null, source: "gguf" },
       { id: "some model", relation: null, source: "gguf" },
     ]);
+    expect(
+      ggufLineage(
+        entries([
+          ["general.base_model.count", 2],
+          ["general.base_model.0.repo_url", "https://huggingface.co/org/base/tree/main"],
+          ["general.base_model.1.repo_url", "https://hf.co/org/base/"],
+        ]),
+      ),
+    ).toEqual([
+      { id: "https://huggingface.co/org/base/tree/main", relation: null, source: "gguf" },
+      { id: "org/base", relation: null, source: "gguf" },
+    ]);
     expect(ggufLineage(entries([["general.base_model.count", 1n]]))).toEqual([]);
     expect(ggufLineage(entries([]))).toEqual([]);
   });

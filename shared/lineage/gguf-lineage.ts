@@ -1,7 +1,9 @@
 import type { BaseModelRef } from "../report/schema.ts";
+import { isOrgHubId } from "./is-org-hub-id.ts";
 import { MAX_BASE_MODELS } from "./merge-lineage.ts";
 
-const HUB_URL = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/([A-Za-z0-9][\w.-]*\/[\w.-]+)\/?$/;
+// a repo's page, whose path is the id; a page below it (/tree/<rev>, a file) is not the repo's url
+const HUB_URL = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(.+?)\/?$/;
 
 /**
  * The bases a GGUF file names (llama.cpp's `general.base_model.count` and, for each i,
@@ -19,7 +21,8 @@ export function ggufLineage(metadata: ReadonlyMap<string, { value: unknown }>): 
     const url = text(`general.base_model.${i}.repo_url`);
     const name = text(`general.base_model.${i}.name`);
     const org = text(`general.base_model.${i}.organization`);
-    const fromUrl = url ? HUB_URL.exec(url)?.[1] : undefined;
+    const path = url ? HUB_URL.exec(url)?.[1] : undefined;
+    const fromUrl = path !== undefined && isOrgHubId(path) ? path : undefined;
     const id = fromUrl ?? (org && name ? `${org}/${name}` : (name ?? url));
     if (id) refs.push({ id, relation: null, source: "gguf" });
   }

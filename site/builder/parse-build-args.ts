@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { isHubId } from "../../shared/lineage/first-base.ts";
 import { SiteBuildError } from "./build-error.ts";
 
 export interface BuildOptions {
@@ -41,7 +42,7 @@ const httpUrl = (value: string, flag: string): string => {
 };
 
 const exampleModel = (id: string): string => {
-  if (!/^[A-Za-z0-9_.-]{1,96}(\/[A-Za-z0-9_.-]{1,96})?$/.test(id)) throw new SiteBuildError("BUILD_ARGS", `--example: '${id}' is not a Hub model id`);
+  if (!isHubId(id)) throw new SiteBuildError("BUILD_ARGS", `--example: '${id}' is not a Hub model id`);
   return id;
 };
 

@@ -6,7 +6,7 @@ import { resolve as resolvePath } from "node:path";
 import { createFaultBook } from "./create-fault-book.ts";
 import { handleRequest } from "./handle-request.ts";
 import type { Exchange, HubContext } from "./hub-context.ts";
-import { isValidRepoId } from "./is-valid-repo-id.ts";
+import { isHubId } from "../../shared/lineage/first-base.ts";
 import { MockHubError } from "./mock-hub-error.ts";
 import { sendHubError } from "./send-hub-error.ts";
 import type { HashCache } from "./snapshot-repo.ts";
@@ -32,7 +32,7 @@ function splitRequestTarget(target: string): { pathname: string; query: URLSearc
 export async function createMockHub(options: MockHubOptions = {}): Promise<MockHub> {
   const repos = new Map<string, string>();
   for (const [id, folder] of Object.entries(options.repos ?? {})) {
-    if (!isValidRepoId(id)) throw new MockHubError("BadRepoId", `mount ${JSON.stringify(id)} is not a Hub model id (org/name or name)`);
+    if (!isHubId(id)) throw new MockHubError("BadRepoId", `mount ${JSON.stringify(id)} is not a Hub model id (org/name or name)`);
     // the Hub matches ids whatever their case, so these would be one repo
     const twin = [...repos.keys()].find((other) => other.toLowerCase() === id.toLowerCase());
     if (twin !== undefined) throw new MockHubError("BadRepoId", `mounts ${JSON.stringify(twin)} and ${JSON.stringify(id)} differ only in case`);
@@ -109,7 +109,7 @@ export async function createMockHub(options: MockHubOptions = {}): Promise<MockH
     url: origin,
     requests,
     setFaults(repo, faults) {
-      if (!isValidRepoId(repo)) throw new MockHubError("BadRepoId", `${JSON.stringify(repo)} is not a Hub model id`);
+      if (!isHubId(repo)) throw new MockHubError("BadRepoId", `${JSON.stringify(repo)} is not a Hub model id`);
       ctx.faults.set(repo, validateRepoFaults(faults));
     },
     close() {

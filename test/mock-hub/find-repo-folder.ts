@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { isValidRepoId } from "./is-valid-repo-id.ts";
+import { isHubId } from "../../shared/lineage/first-base.ts";
 
 export interface RepoSources {
   /** folder whose `org/name/` subfolders (and legacy `name/` folders holding files) are repos */
@@ -23,7 +23,7 @@ async function subfolder(parent: string, name: string): Promise<string | null> {
   let names: string[];
   try {
     // Dirent.isDirectory() is false for a symlink: a symlinked folder could lead outside the served tree, so it is not a repo
-    names = (await readdir(parent, { withFileTypes: true })).filter((e) => e.isDirectory() && isValidRepoId(e.name)).map((e) => e.name);
+    names = (await readdir(parent, { withFileTypes: true })).filter((e) => e.isDirectory() && isHubId(e.name)).map((e) => e.name);
   } catch {
     return null;
   }
@@ -41,7 +41,7 @@ async function holdsFiles(path: string): Promise<boolean> {
  * can reach outside the mounts. Folders are looked up on every call: repos may appear while it runs.
  */
 export async function findRepoFolder(id: string, sources: RepoSources): Promise<FoundRepo | null> {
-  if (!isValidRepoId(id)) return null;
+  if (!isHubId(id)) return null;
   const mounted = sources.repos.has(id) ? id : [...sources.repos.keys()].find((key) => fold(key) === fold(id));
   if (mounted !== undefined) return { id: mounted, folder: sources.repos.get(mounted)! };
   if (sources.dir === undefined) return null;

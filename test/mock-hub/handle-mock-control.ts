@@ -1,6 +1,6 @@
 import type { FaultBook } from "./create-fault-book.ts";
 import type { Exchange } from "./hub-context.ts";
-import { isValidRepoId } from "./is-valid-repo-id.ts";
+import { isHubId } from "../../shared/lineage/first-base.ts";
 import { MockHubError } from "./mock-hub-error.ts";
 import { sendJson } from "./send-json.ts";
 import type { RequestLogEntry } from "./types.ts";
@@ -45,7 +45,7 @@ export async function handleMockControl(ex: Exchange, name: "faults" | "requests
     if (method === "POST") {
       const body = await readJsonBody(ex);
       const { repo, faults: given } = (body ?? {}) as { repo?: unknown; faults?: unknown };
-      if (typeof repo !== "string" || !isValidRepoId(repo)) throw new MockHubError("BadRequest", `"repo" must be a model id, got ${JSON.stringify(repo)}`);
+      if (typeof repo !== "string" || !isHubId(repo)) throw new MockHubError("BadRequest", `"repo" must be a model id, got ${JSON.stringify(repo)}`);
       faults.set(repo, validateRepoFaults(given));
       return sendJson(ex.res, 200, { ok: true, repo, faults: faults.of(repo) });
     }

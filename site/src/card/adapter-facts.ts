@@ -1,8 +1,6 @@
 import type { AdapterInfo } from "../../../shared/report/schema.ts";
+import { isOrgHubId } from "../../../shared/lineage/is-org-hub-id.ts";
 import { html, type Html } from "./html.ts";
-
-/** A Hub id as PEFT writes base_model_name_or_path for Hub models (anything else is a path on someone's disk). */
-const HUB_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 
 /**
  * The provenance rows of a PEFT adapter (adapter_config.json): what it adapts and how, and that
@@ -12,6 +10,6 @@ export function adapterFacts(adapter: AdapterInfo): Html {
   const base = adapter.base_model_name_or_path;
   const targets = adapter.target_modules;
   return html`<dt>adapter</dt> <dd>${adapter.peft_type ?? "PEFT"} adapter, r ${adapter.r ?? "?"}, lora_alpha ${adapter.lora_alpha ?? "?"}; its layers are the products B·A of its lora_A/lora_B pairs (lora_BA), each with its r nonzero eigenvalues</dd><dt>base model</dt> <dd>${
-    base === null ? "not named" : HUB_ID.test(base) ? html`<a href="https://huggingface.co/${base}" rel="noopener">${base}</a>` : html`<span class="mono">${base}</span>`
+    base === null ? "not named" : isOrgHubId(base) ? html`<a href="https://huggingface.co/${base}" rel="noopener">${base}</a>` : html`<span class="mono">${base}</span>`
   }</dd><dt>target modules</dt> <dd class="mono">${targets === null ? "—" : Array.isArray(targets) ? targets.join(", ") : targets}</dd>`;
 }

@@ -1,21 +1,9 @@
 import { badgeContent } from "../../../shared/badge/badge-content.ts";
 import { renderBadgeSvg } from "../../../shared/badge/render-badge-svg.ts";
 import type { Report } from "../../../shared/report/schema.ts";
-import { parseModelId } from "../../../shared/hub/parse-model-id.ts";
+import { firstHubBase } from "../../../shared/lineage/first-base.ts";
 import { badgeSnippets, badgeUrls } from "../lib/badge-snippets.ts";
 import { html, type Html } from "./html.ts";
-
-/** Whether the base a report names first is a Hub id, which the service's `?base=1` badge looks up. */
-function namesHubBase(report: Report): boolean {
-  const named = report.model.lineage?.base_models[0]?.id;
-  if (named === undefined) return false;
-  try {
-    const ref = parseModelId(named);
-    return ref.id === named && ref.revision === null;
-  } catch {
-    return false;
-  }
-}
 
 /** The report's badge and copy-ready snippets embedding the model's live badge (Hub models only). */
 export function badgePanel(report: Report, cardUrl: string, serviceOrigin: string): Html {
@@ -25,7 +13,7 @@ export function badgePanel(report: Report, cardUrl: string, serviceOrigin: strin
   const body =
     report.model.source === "hub"
       ? html`<p class="muted small">The badge follows the model's latest analysis (the picture above is this report's). Paste one of these into the model's README:</p>${badgeSnippets(
-          badgeUrls(report.model.id, report.model.sha, serviceOrigin, cardUrl, namesHubBase(report)),
+          badgeUrls(report.model.id, report.model.sha, serviceOrigin, cardUrl, firstHubBase(report.model) !== null),
         ).map(
           (s) =>
             html`<div><div class="snippet-label">${s.label}</div><div class="snippet"><pre><code>${s.text}</code></pre><button type="button" class="secondary copy" data-copy>Copy</button></div></div>`,

@@ -1,4 +1,4 @@
-import { parseModelId } from "../../../shared/hub/parse-model-id.ts";
+import { isHubId } from "../../../shared/lineage/first-base.ts";
 import type { Num } from "../../../shared/report/schema.ts";
 import { exact, html, type Html } from "../card/html.ts";
 import { sortButton } from "../card/sort-button.ts";
@@ -85,16 +85,6 @@ const isCount = (v: unknown): v is number => Number.isInteger(v) && (v as number
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const SHA = /^[0-9a-f]{40}$/;
 
-function isHubId(id: unknown): id is string {
-  if (typeof id !== "string") return false;
-  try {
-    const ref = parseModelId(id);
-    return ref.id === id && ref.revision === null;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The row of a `GET /api/leaderboard` entry (functions/kv/report-row.ts), or null when the entry
  * is not one: the id must be a Hub id (its link is `/{id}`, where the service serves the card).
@@ -103,7 +93,7 @@ export function rowFromEntry(entry: unknown): LeaderboardRow | null {
   if (!isObject(entry) || !isObject(entry.summary)) return null;
   const { id, sha, family, parameters, created_at: createdAt, summary: s } = entry;
   const metrics = ["log_alpha_norm", "alpha", "alpha_weighted", "log_spectral_norm", "log_norm", "stable_rank", "successful_fit_alpha"] as const;
-  if (!isHubId(id) || typeof sha !== "string" || !SHA.test(sha) || !(family === null || typeof family === "string")) return null;
+  if (typeof id !== "string" || !isHubId(id) || typeof sha !== "string" || !SHA.test(sha) || !(family === null || typeof family === "string")) return null;
   if (typeof parameters !== "number" || !Number.isFinite(parameters) || parameters < 0) return null;
   if (typeof createdAt !== "string" || Number.isNaN(Date.parse(createdAt))) return null;
   if (!metrics.every((k) => isNum(s[k])) || !isCount(s.layers_analysed) || !isCount(s.layers_failed)) return null;
