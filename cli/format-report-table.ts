@@ -1,10 +1,13 @@
 import { alphaVerdict, formatMetric, formatParameters } from "../shared/format/index.ts";
-import { LAYER_COLUMNS, PRESENCE, type ColumnSpec } from "../shared/report/layer-columns.ts";
+import { LAYER_COLUMNS, PRESENCE, SUMMARY_METRICS, type ColumnSpec } from "../shared/report/layer-columns.ts";
 import type { Report, SummaryMetrics } from "../shared/report/schema.ts";
 import { renderTable } from "./render-table.ts";
 
 /** α with two decimals, as the badge and the site's card print it */
 const ALPHA_DIGITS = 2;
+
+/** α̂ is the one mean whose label gives no hint of the reference's name for it (get_summary's key), so the summary adds it */
+const SUMMARY_GLOSS: Partial<Record<keyof SummaryMetrics, string>> = { alpha_weighted: " (alpha_weighted)" };
 
 /**
  * The report for a terminal: the summary, then one line per analysed layer, then what was left out.
@@ -28,20 +31,22 @@ export function formatReportTable(report: Report, description: readonly ColumnSp
       `${summary.over_trained} over-trained (α < 2), ${summary.under_trained} under-trained (α > 6)`,
   );
   out.push("");
+  const means = summaryColumns(description);
   out.push(
     renderTable(
-      ["summary", "α", "α̂ (alpha_weighted)", "log α-norm", "log ‖W‖²_F", "log λmax", "stable rank", "mp softrank"],
+      ["summary", ...means.map((m) => m.label)],
       [
-        ["mean (reference)", ...means(ref)],
-        [`mean over ${ok.layers} fitted`, ...means(ok)],
+        ["mean (reference)", ...means.map((m) => formatMetric(ref[m.key], m.digits))],
+        [`mean over ${ok.layers} fitted`, ...means.map((m) => formatMetric(ok[m.key], m.digits))],
       ],
-      [false, true, true, true, true, true, true, true],
+      [false, ...means.map(() => true)],
     ),
   );
   for (const note of summary.notes) out.push(`note: ${note}`);
   out.push("");
   const metrics = terminalColumns(report, description);
-  const header = ["id", "layer", "type", "N×M (rf)", ...metrics.map((c) => c.label), "reading"];
+  const label = labelIn(description);
+  const header = [label("layer_id"), label("name"), label("layer_type"), `${label("N")}×${label("M")} (${label("rf")})`, ...metrics.map((c) => c.label), "reading"];
   const rows = report.layers.map((l) => [
     String(l.layer_id),
     l.name,
@@ -66,12 +71,22 @@ export function formatReportTable(report: Report, description: readonly ColumnSp
   return out.join("\n") + "\n";
 }
 
-/** One summary row's means, in the table's column order. */
-function means(m: SummaryMetrics): string[] {
-  return [
-    formatMetric(m.alpha, ALPHA_DIGITS),
-    ...[m.alpha_weighted, m.log_alpha_norm, m.log_norm, m.log_spectral_norm, m.stable_rank, m.mp_softrank].map((v) => formatMetric(v)),
-  ];
+/**
+ * The summary's means (SUMMARY_METRICS) under their layer columns' labels, in the layer lines'
+ * terminal order, those without a terminal column last. Only α takes the site's two decimals: the
+ * other means keep formatMetric's default even where their layer column prints fewer.
+ */
+function summaryColumns(description: readonly ColumnSpec[]): { key: keyof SummaryMetrics; label: string; digits?: number }[] {
+  const label = labelIn(description);
+  const order = (key: keyof SummaryMetrics) => description.find((c) => c.key === key)?.terminal?.order ?? Infinity;
+  return [...SUMMARY_METRICS]
+    .sort((a, b) => order(a) - order(b))
+    .map((key) => ({ key, label: `${label(key)}${SUMMARY_GLOSS[key] ?? ""}`, digits: key === "alpha" ? ALPHA_DIGITS : undefined }));
+}
+
+/** A column's label in the description, by key. */
+function labelIn(description: readonly ColumnSpec[]): (key: (typeof LAYER_COLUMNS)[number]["key"]) => string {
+  return (key) => description.find((c) => c.key === key)?.label ?? key;
 }
 
 /** The description's terminal columns this report has, in their terminal order. */

@@ -104,6 +104,15 @@ describe("a column added to the description", () => {
   });
 });
 
+describe("a column's label in the description", () => {
+  it("heads the CLI's summary means and its layer lines alike", () => {
+    const relabelled: readonly ColumnSpec[] = LAYER_COLUMNS.map((c) => (c.key === "stable_rank" || c.key === "layer_type" ? { ...c, label: `my ${c.label}` } : c));
+    const lines = formatReportTable(report(false), relabelled).split("\n");
+    expect(lines.find((l) => l.startsWith("summary"))).toMatch(/log λmax +my stable rank +mp softrank$/);
+    expect(lines.find((l) => l.includes("N×M (rf)"))).toMatch(/^id +layer +my type +N×M \(rf\) .*my stable rank +spikes/);
+  });
+});
+
 describe("the real description", () => {
   it("gives the site the columns it has always shown, in the report's order", () => {
     const { always, randomization } = siteLayerColumns();

@@ -1,6 +1,5 @@
+import { SUMMARY_METRICS } from "../report/layer-columns.ts";
 import type { LayerColumns, Num, ReportSummary, SummaryMetrics } from "../report/schema.ts";
-
-const METRICS = ["log_norm", "alpha", "alpha_weighted", "log_alpha_norm", "log_spectral_norm", "stable_rank", "mp_softrank"] as const;
 
 function mean(values: Num[]): Num {
   if (values.length === 0 || values.some((v) => v === null)) return null;
@@ -8,7 +7,7 @@ function mean(values: Num[]): Num {
 }
 
 function means(layers: readonly LayerColumns[]): SummaryMetrics {
-  return Object.fromEntries(METRICS.map((m) => [m, mean(layers.map((l) => l[m]))])) as unknown as SummaryMetrics;
+  return Object.fromEntries(SUMMARY_METRICS.map((m) => [m, mean(layers.map((l) => l[m]))])) as unknown as SummaryMetrics;
 }
 
 /**
@@ -24,7 +23,7 @@ function means(layers: readonly LayerColumns[]): SummaryMetrics {
 export function summarizeLayers(layers: readonly LayerColumns[], counts: { skipped?: number; failed?: number } = {}): ReportSummary {
   const successful = layers.filter((l) => l.status === "success");
   const notes: string[] = [];
-  for (const m of METRICS) {
+  for (const m of SUMMARY_METRICS) {
     const bad = layers.filter((l) => l[m] === null);
     if (bad.length === 0) continue;
     const names = bad.slice(0, 3).map((l) => l.name).join(", ") + (bad.length > 3 ? `, … (${bad.length} layers)` : "");
