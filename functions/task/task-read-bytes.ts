@@ -40,6 +40,6 @@ export function taskReadBytes(plan: LayerPlan, work: TaskWork): number {
       return streams * rowBytes(work.rowStart, rows);
     case "combine":
       // a packed combine reads the layer only for delta_W; another reads it to randomize
-      return work.packed ? (plan.base ? streams * all : 0) : work.randomize ? streams * all : 0;
+      return (work.packed ? plan.base !== undefined : work.randomize) ? streams * all : 0;
   }
 }
