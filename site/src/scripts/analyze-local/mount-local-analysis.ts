@@ -10,7 +10,10 @@ import { droppedFiles } from "./dropped-files.ts";
 import { type LocalFile, pickedFiles } from "./local-file.ts";
 import { defaultPoolSize, poolMemoryBudget, requestedPoolSize } from "./pool-settings.ts";
 import { reportFileName } from "./report-file-name.ts";
-import type { AnalysisMessage, StartAnalysis } from "./worker-messages.ts";
+import type { AnalysisMessage, StartAnalysis, StopAnalysis } from "./worker-messages.ts";
+
+/** how long a replaced analysis may take to end its layer workers before it is terminated as it stands */
+const STOP_GRACE_MS = 3000;
 
 /**
  * The local-analysis page: a person drops or picks a model's files or its folder, the analysis runs in a worker
@@ -40,6 +43,15 @@ export function mountLocalAnalysis(root: HTMLElement): void {
   /** what was chosen or dropped last, for "Analyse again" */
   let chosen: LocalFile[] = [];
 
+  /** Ends a replaced analysis: it ends its layer workers and closes itself, or is terminated as it stands after a grace period. */
+  const stop = (old: Worker) => {
+    const end = () => old.terminate();
+    old.onmessage = null;
+    old.onerror = end;
+    old.postMessage({ type: "stop" } satisfies StopAnalysis);
+    setTimeout(end, STOP_GRACE_MS);
+  };
+
   const say = (text: string, isError = false) => {
     status.textContent = text;
     status.classList.toggle("error", isError);
@@ -63,7 +75,8 @@ export function mountLocalAnalysis(root: HTMLElement): void {
   const start = (files: LocalFile[]) => {
     if (files.length === 0) return;
     chosen = files;
-    worker?.terminate();
+    if (worker) stop(worker);
+    worker = null;
     result.replaceChildren();
     engineLine.textContent = "";
     bar.hidden = false;
@@ -105,7 +118,7 @@ export function mountLocalAnalysis(root: HTMLElement): void {
       bar.hidden = true;
       say(`The analysis could not run in this browser: ${event.message || "the worker failed to start"}`, true);
     };
-    const request: StartAnalysis = { files, engine: engine.value as EnginePreference, randomize: randomize.checked, seed: seedValue, workers, memoryBytes };
+    const request: StartAnalysis = { type: "start", files, engine: engine.value as EnginePreference, randomize: randomize.checked, seed: seedValue, workers, memoryBytes };
     worker.postMessage(request);
   };
 

@@ -5,6 +5,7 @@ import type { LocalFile } from "./local-file.ts";
 
 /** Page → worker: analyse these files. */
 export interface StartAnalysis {
+  type: "start";
   files: LocalFile[];
   engine: EnginePreference;
   randomize: boolean;
@@ -13,6 +14,15 @@ export interface StartAnalysis {
   workers: number;
   /** the budget of the layers in flight together, by layerMemoryBytes */
   memoryBytes: number;
+}
+
+/**
+ * Page → worker: a new choice replaces this analysis. The worker ends its layer workers itself and
+ * closes, because a nested worker is only ended by the browser some time after its parent is
+ * terminated; the page terminates it only if it has not closed within a grace period.
+ */
+export interface StopAnalysis {
+  type: "stop";
 }
 
 /**
