@@ -1,10 +1,25 @@
-import type { PowerLawFit } from "./power-law-fit.ts";
 import { ksDeviation, ksDistance } from "./ks-distance.ts";
+
+/** The power-law fit of one layer's eigenvalues (docs/metrics.md §4), the reference's columns. */
+export interface PowerLawFit {
+  status: "success" | "failed";
+  alpha: number;
+  D: number;
+  sigma: number;
+  xmin: number;
+  /** the largest eigenvalue fitted; null when the fit failed */
+  xmax: number | null;
+  num_pl_spikes: number;
+  /** "over-trained" when alpha < 2 (a failed fit, alpha = −1, included), "under-trained" when alpha > 6 */
+  warning: "" | "over-trained" | "under-trained";
+}
 
 /** Eigenvalues at or below this are left out of the fit (the reference's EVALS_THRESH). */
 export const FIT_THRESHOLD = 1e-5;
-const OVER_TRAINED_BELOW = 2;
-const UNDER_TRAINED_ABOVE = 6;
+/** Below this α a layer is over-trained (the reference's threshold, its `warning`). */
+export const OVER_TRAINED_BELOW = 2;
+/** Above this α a layer is under-trained (the reference's threshold). */
+export const UNDER_TRAINED_ABOVE = 6;
 /** evenly spaced probes tried before a full KS scan; any probe above the best D so far rules the candidate out */
 const PROBES = 32;
 

@@ -1,3 +1,5 @@
+import { OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "../fit/fit-power-law.ts";
+
 /**
  * What a power-law exponent α says about a layer or a model, the one reading every front end
  * shows (CLI table, site, badge). The reference rule (docs/metrics.md §4, the report's `warning`):
@@ -16,10 +18,6 @@ export interface AlphaReading {
   sentence: string;
 }
 
-/** Below this α a layer is over-trained (the reference's threshold). */
-export const OVER_TRAINED_BELOW = 2;
-/** Above this α a layer is under-trained (the reference's threshold). */
-export const UNDER_TRAINED_ABOVE = 6;
 /** Above this α the fit is usually spurious. */
 export const SPURIOUS_ABOVE = 8;
 

@@ -1,4 +1,4 @@
-import { F16_VALUES } from "../safetensors/f16-values.ts";
+import { F16_VALUES } from "../safetensors/scalar-to-float.ts";
 import { checkBlocks } from "./check-blocks.ts";
 
 /**

@@ -2,8 +2,7 @@ import type { ByteSource, QuantizedLayout, QuantizedPart, TensorInfo } from "../
 import { decodeValues } from "../safetensors/decode-values.ts";
 import { dtypeByteSize } from "../safetensors/dtype-byte-size.ts";
 import { isDtype } from "../safetensors/is-dtype.ts";
-import { float8E4m3fnToFloat } from "../safetensors/float8-e4m3fn-to-float.ts";
-import { float8E5m2ToFloat } from "../safetensors/float8-e5m2-to-float.ts";
+import { E4M3_VALUES, E5M2_VALUES } from "../safetensors/scalar-to-float.ts";
 import { gatherColumnWindow } from "./gather-column-window.ts";
 import { dequantizeGptqRows } from "./dequantize-gptq-rows.ts";
 import { dequantizeAwqRows } from "./dequantize-awq-rows.ts";
@@ -19,9 +18,6 @@ const VALUES_PER_YIELD = 1 << 18;
 
 /** Consecutive float32 values of rows r0 … r1−1 of a quantized weight [rows, cols], in chunks of any length. */
 export type RowReader = (r0: number, r1: number) => AsyncGenerator<Float32Array>;
-
-const E4M3 = Float32Array.from({ length: 256 }, (_, b) => float8E4m3fnToFloat(b));
-const E5M2 = Float32Array.from({ length: 256 }, (_, b) => float8E5m2ToFloat(b));
 
 function elementSize(part: QuantizedPart): number {
   return isDtype(part.dtype) ? dtypeByteSize(part.dtype) : 1;
@@ -105,7 +101,7 @@ function awqRows(source: ByteSource, tensor: TensorInfo, q: Extract<QuantizedLay
 
 function fp8Rows(source: ByteSource, tensor: TensorInfo, q: Extract<QuantizedLayout, { scheme: "fp8-block" }>): RowReader {
   const cols = tensor.shape[1];
-  const values = q.weight.dtype === "F8_E5M2" ? E5M2 : E4M3;
+  const values = q.weight.dtype === "F8_E5M2" ? E5M2_VALUES : E4M3_VALUES;
   const scaleCols = q.scale.shape.length === 2 ? q.scale.shape[1] : 1;
   const size = elementSize(q.scale);
   return async function* (r0, r1) {

@@ -1,13 +1,6 @@
 import type { Dtype } from "./types.ts";
 import { dtypeByteSize } from "./dtype-byte-size.ts";
-import { F16_VALUES } from "./f16-values.ts";
-import { float8E4m3fnToFloat } from "./float8-e4m3fn-to-float.ts";
-import { float8E5m2ToFloat } from "./float8-e5m2-to-float.ts";
-import { wideIntegerToFloat32 } from "./wide-integer-to-float32.ts";
-
-// Every binary16 and float8 value is exactly a float32, so whole-code tables decode them bit-exactly.
-const E4M3_VALUES = Float32Array.from({ length: 256 }, (_, byte) => float8E4m3fnToFloat(byte));
-const E5M2_VALUES = Float32Array.from({ length: 256 }, (_, byte) => float8E5m2ToFloat(byte));
+import { E4M3_VALUES, E5M2_VALUES, F16_VALUES, wideIntegerToFloat32 } from "./scalar-to-float.ts";
 
 /**
  * Decodes the little-endian values in `bytes` into `out` as float32, exactly as torch's `.float()`:

@@ -1,5 +1,77 @@
 import { describe, expect, it } from "vitest";
-import { wideIntegerToFloat32 } from "./wide-integer-to-float32.ts";
+import { halfToFloat, float8E4m3fnToFloat, float8E5m2ToFloat, wideIntegerToFloat32 } from "./scalar-to-float.ts";
+
+describe("halfToFloat", () => {
+  it.each([
+    [0x0000, 0],
+    [0x3c00, 1],
+    [0xc000, -2],
+    [0x3555, 0.333251953125],
+    [0x7bff, 65504],
+    [0xfbff, -65504],
+    [0x0400, 2 ** -14],
+    [0x0001, 2 ** -24],
+    [0x03ff, 1023 * 2 ** -24],
+    [0x8001, -(2 ** -24)],
+    [0x7c00, Infinity],
+    [0xfc00, -Infinity],
+  ])("0x%s", (bits, value) => {
+    expect(halfToFloat(bits)).toBe(value);
+  });
+
+  it("keeps the sign of zero and decodes every NaN pattern as NaN", () => {
+    expect(Object.is(halfToFloat(0x8000), -0)).toBe(true);
+    for (const bits of [0x7c01, 0x7e00, 0x7fff, 0xfe00]) expect(halfToFloat(bits)).toBeNaN();
+  });
+});
+
+describe("float8E4m3fnToFloat", () => {
+  it.each([
+    [0x00, 0],
+    [0x38, 1],
+    [0xb8, -1],
+    [0x3c, 1.5],
+    [0x01, 2 ** -9],
+    [0x07, 7 * 2 ** -9],
+    [0x08, 2 ** -6],
+    [0x78, 256],
+    [0x7e, 448],
+    [0xfe, -448],
+  ])("0x%s", (byte, value) => {
+    expect(float8E4m3fnToFloat(byte)).toBe(value);
+  });
+
+  it("has no infinities: only 0x7f and 0xff are NaN, and -0 keeps its sign", () => {
+    expect(float8E4m3fnToFloat(0x7f)).toBeNaN();
+    expect(float8E4m3fnToFloat(0xff)).toBeNaN();
+    expect(Object.is(float8E4m3fnToFloat(0x80), -0)).toBe(true);
+    const finite = Array.from({ length: 256 }, (_, b) => float8E4m3fnToFloat(b)).filter(Number.isFinite);
+    expect(finite).toHaveLength(254);
+  });
+});
+
+describe("float8E5m2ToFloat", () => {
+  it.each([
+    [0x00, 0],
+    [0x3c, 1],
+    [0xc0, -2],
+    [0x3e, 1.5],
+    [0x01, 2 ** -16],
+    [0x03, 3 * 2 ** -16],
+    [0x04, 2 ** -14],
+    [0x7b, 57344],
+    [0xfb, -57344],
+    [0x7c, Infinity],
+    [0xfc, -Infinity],
+  ])("0x%s", (byte, value) => {
+    expect(float8E5m2ToFloat(byte)).toBe(value);
+  });
+
+  it("decodes e = 31 with a mantissa as NaN and keeps -0", () => {
+    for (const byte of [0x7d, 0x7e, 0x7f, 0xfd, 0xff]) expect(float8E5m2ToFloat(byte)).toBeNaN();
+    expect(Object.is(float8E5m2ToFloat(0x80), -0)).toBe(true);
+  });
+});
 
 function split(value: bigint, signed: boolean): [number, number] {
   const bits = BigInt.asUintN(64, value);
