@@ -1,7 +1,9 @@
 // The walls of docs/architecture.md ("Walls"), checked by `npm run typecheck` (npm run -s walls).
 // shared/ runs unchanged in Workers, Node and the browser, so its product code (its tests are exempt:
 // they run under vitest in Node or workerd) reaches no platform, framework or app; the two apps stay
-// apart; and shared/ has no cycles, so no module imports one that depends on it.
+// apart; shared/ has no cycles, so no module imports one that depends on it; and everything outside
+// shared/ reaches it through its modules' faces (shared/<module>/index.ts, imported as #shared/<module>),
+// which shared/ itself never imports: its files import files, so the faces add no cycle.
 const sharedProduct = { path: "^shared/", pathNot: "\\.test\\.ts$" };
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -48,6 +50,20 @@ module.exports = {
       severity: "error",
       from: { path: "^site/", pathNot: "\\.test\\.ts$" },
       to: { path: "^functions/" },
+    },
+    {
+      name: "through-faces",
+      comment: "outside shared/, a module of shared/ is imported through its face (#shared/<module>), never one of its files",
+      severity: "error",
+      from: { path: "^(functions|site|cli|test|bench|scripts)/" },
+      to: { path: "^shared/", pathNot: "^shared/[^/]+/index\\.ts$" },
+    },
+    {
+      name: "shared-no-faces",
+      comment: "inside shared/, files import files: a face is for the front ends, and importing one would tie its whole module into a cycle",
+      severity: "error",
+      from: { path: "^shared/" },
+      to: { path: "^shared/[^/]+/index\\.ts$" },
     },
     {
       name: "shared-no-circular",

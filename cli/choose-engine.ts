@@ -1,5 +1,5 @@
-import { eigvalsh as eigvalshJs, type Eigvalsh } from "../shared/linalg/eigvalsh.ts";
-import type { AnalyzeModelOptions } from "../shared/analyze/analyze-model.ts";
+import { eigvalsh as eigvalshJs, type Eigvalsh } from "#shared/linalg";
+import type { AnalyzeModelOptions } from "#shared/analyze";
 import { loadWasmModule } from "./load-wasm-module.ts";
 import { wasmEngine } from "./wasm-engine.ts";
 

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
-import { HeavytailError } from "../shared/errors/index.ts";
+import { analyzeModel } from "#shared/analyze";
+import { HeavytailError } from "#shared/errors";
 import { chooseEngine } from "./choose-engine.ts";
 import { createLayerPool } from "./create-layer-pool.ts";
 import { LayerWorkerError } from "./layer-worker-error.ts";

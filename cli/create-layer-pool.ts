@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { createLayerWorkerPool, type LayerWorkerAnswer, type LayerWorkerJob, type LayerWorkerPool } from "../shared/analyze/layer-worker-pool.ts";
+import { createLayerWorkerPool, type LayerWorkerAnswer, type LayerWorkerJob, type LayerWorkerPool } from "#shared/analyze";
 import { LayerWorkerError } from "./layer-worker-error.ts";
 import type { LayerWorkerData } from "./layer-worker-messages.ts";
 import { layerWorkerUrl } from "./layer-worker-url.ts";

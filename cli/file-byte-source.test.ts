@@ -3,10 +3,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileByteSource } from "./file-byte-source.ts";
-import { ByteRangeError } from "../shared/safetensors/byte-range-error.ts";
-import { parseSafetensorsHeader } from "../shared/safetensors/parse-safetensors-header.ts";
-import { tensorValueReader } from "../shared/safetensors/tensor-value-reader.ts";
-import { SafetensorsError } from "../shared/safetensors/safetensors-error.ts";
+import { ByteRangeError, parseSafetensorsHeader, tensorValueReader, SafetensorsError } from "#shared/safetensors";
 import { encodeSafetensors } from "../test/helpers/write-safetensors.ts";
 
 let dir: string;

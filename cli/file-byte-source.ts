@@ -1,8 +1,5 @@
 import { open, stat } from "node:fs/promises";
-import type { ByteSource } from "../shared/safetensors/types.ts";
-import { checkByteRange } from "../shared/safetensors/check-byte-range.ts";
-import { ByteRangeError } from "../shared/safetensors/byte-range-error.ts";
-import { readFromStream } from "../shared/safetensors/read-from-stream.ts";
+import { type ByteSource, checkByteRange, ByteRangeError, readFromStream } from "#shared/safetensors";
 
 export const DEFAULT_FILE_BUFFER_BYTES = 1 << 20;
 

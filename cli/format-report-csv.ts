@@ -1,5 +1,4 @@
-import { LAYER_COLUMNS, columnInReport, csvName, type ColumnSpec } from "../shared/report/layer-columns.ts";
-import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
+import { LAYER_COLUMNS, columnInReport, csvName, type ColumnSpec, type AnalysedLayer, type Report } from "#shared/report";
 
 /** A column of the reference's CSV that the report does not store: it is made from the layer. */
 interface MadeColumn {

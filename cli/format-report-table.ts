@@ -1,6 +1,5 @@
-import { alphaVerdict, formatMetric, formatParameters } from "../shared/format/index.ts";
-import { LAYER_COLUMNS, PRESENCE, SUMMARY_METRICS, type ColumnSpec } from "../shared/report/layer-columns.ts";
-import type { Report, SummaryMetrics } from "../shared/report/schema.ts";
+import { alphaVerdict, formatMetric, formatParameters } from "#shared/format";
+import { LAYER_COLUMNS, PRESENCE, SUMMARY_METRICS, type ColumnSpec, type Report, type SummaryMetrics } from "#shared/report";
 import { renderTable } from "./render-table.ts";
 
 /** α with two decimals, as the badge and the site's card print it */

@@ -1,5 +1,5 @@
-import { formatMetric } from "../shared/format/index.ts";
-import type { SeriesRegression } from "../shared/trends/regress-series.ts";
+import { formatMetric } from "#shared/format";
+import type { SeriesRegression } from "#shared/trends";
 import { renderTable } from "./render-table.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
-import { HeavytailError } from "../shared/errors/index.ts";
+import { HeavytailError } from "#shared/errors";
 import { LayerWorkerError } from "./layer-worker-error.ts";
 
 const layer = { layer_id: 4, name: "fc1" };

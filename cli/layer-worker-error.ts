@@ -1,4 +1,4 @@
-import { HeavytailError, reviveHeavytailError } from "../shared/errors/index.ts";
+import { HeavytailError, reviveHeavytailError } from "#shared/errors";
 
 /**
  * A worker thread stopped while analysing a layer (crashed, ran out of memory, failed to load):

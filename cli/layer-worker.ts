@@ -1,9 +1,8 @@
 // A worker thread of the CLI's pool (cli/create-layer-pool.ts): opens the model's files itself and
 // analyses the layers it is handed, one at a time, with its own instance of the kernels.
 import { parentPort, workerData } from "node:worker_threads";
-import { answerLayerJobs } from "../shared/analyze/answer-layer-jobs.ts";
-import type { LayerWorkerAnswer, LayerWorkerJob } from "../shared/analyze/layer-worker-pool.ts";
-import { eigvalsh as eigvalshJs } from "../shared/linalg/eigvalsh.ts";
+import { answerLayerJobs, type LayerWorkerAnswer, type LayerWorkerJob } from "#shared/analyze";
+import { eigvalsh as eigvalshJs } from "#shared/linalg";
 import type { LayerWorkerData } from "./layer-worker-messages.ts";
 import { openModelFile } from "./open-model-file.ts";
 import { wasmEngine } from "./wasm-engine.ts";

@@ -1,5 +1,4 @@
-import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
-import type { WasmLinalg, WasmLinalgOptions } from "../shared/linalg/wasm/types.ts";
+import { createWasmLinalg, type WasmLinalg, type WasmLinalgOptions } from "#shared/linalg";
 import { loadWasmModule, type LoadWasmModuleOptions } from "./load-wasm-module.ts";
 
 export { defaultWasmPath } from "./load-wasm-module.ts";

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import { hasRelaxedSimd, type LinalgKernels } from "../shared/linalg/wasm/relaxed-simd.ts";
+import { hasRelaxedSimd, type LinalgKernels } from "#shared/linalg";
 
 /** where `npm run build:wasm` writes the kernels (from cli/ and from the bundle in build/ alike) */
 export const defaultWasmPath = fileURLToPath(new URL("../build/heavytail-linalg.wasm", import.meta.url));

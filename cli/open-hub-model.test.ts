@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileInUrl, openHubModel } from "./open-hub-model.ts";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
+import { analyzeModel } from "#shared/analyze";
 import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
 import type { MockHub } from "../test/mock-hub/types.ts";
 import { tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpoint } from "../test/helpers/tiny-llama.ts";

@@ -1,11 +1,8 @@
-import { parseModelId } from "../shared/hub/parse-model-id.ts";
-import { resolveModelRevision } from "../shared/hub/resolve-model-revision.ts";
-import { ADAPTER_CONFIG } from "../shared/analyze/choose-weight-files.ts";
-import { readAdapterConfig } from "../shared/analyze/read-adapter-config.ts";
+import { parseModelId, resolveModelRevision } from "#shared/hub";
+import { ADAPTER_CONFIG, readAdapterConfig } from "#shared/analyze";
 import { chooseOrExplain, type OpenedModel, type OpenModelOptions } from "./open-local-model.ts";
 import { openModelFile, type ModelLocation } from "./open-model-file.ts";
-import { adapterLineage } from "../shared/lineage/adapter-lineage.ts";
-import { mergeLineage } from "../shared/lineage/merge-lineage.ts";
+import { adapterLineage, mergeLineage } from "#shared/lineage";
 
 export interface HubEnvironment {
   /** HF_ENDPOINT, as the Python client reads it */

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openLocalModel } from "./open-local-model.ts";
 import { UsageError } from "./parse-args.ts";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
+import { analyzeModel } from "#shared/analyze";
 import { tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpoint } from "../test/helpers/tiny-llama.ts";
 
 function folder(files: Record<string, Uint8Array | string>): string {

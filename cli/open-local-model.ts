@@ -1,18 +1,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import type { ModelDescription } from "../shared/analyze/analyze-model.ts";
-import { ADAPTER_CONFIG, chooseWeightFiles, type WeightFileChoice } from "../shared/analyze/choose-weight-files.ts";
-import { MAX_COMPONENT_FOLDERS, PIPELINE_INDEX, wantsComponentFolders } from "../shared/analyze/choose-component-files.ts";
-import { parseAdapterConfig } from "../shared/analyze/parse-adapter-config.ts";
-import { WeightFilesError } from "../shared/analyze/weight-files-error.ts";
-import { familyFromConfig } from "../shared/hub/family-from-config.ts";
-import type { ModelFiles } from "../shared/safetensors/types.ts";
-import type { AdapterInfo } from "../shared/report/schema.ts";
+import { type ModelDescription, ADAPTER_CONFIG, chooseWeightFiles, type WeightFileChoice, MAX_COMPONENT_FOLDERS, PIPELINE_INDEX, wantsComponentFolders, parseAdapterConfig, WeightFilesError } from "#shared/analyze";
+import { familyFromConfig } from "#shared/hub";
+import type { ModelFiles } from "#shared/safetensors";
+import type { AdapterInfo } from "#shared/report";
 import { openModelFile, type ModelLocation } from "./open-model-file.ts";
-import { readFrontMatter } from "../shared/lineage/read-front-matter.ts";
-import { cardDataLineage } from "../shared/lineage/card-data-lineage.ts";
-import { adapterLineage } from "../shared/lineage/adapter-lineage.ts";
-import { mergeLineage } from "../shared/lineage/merge-lineage.ts";
+import { readFrontMatter, cardDataLineage, adapterLineage, mergeLineage } from "#shared/lineage";
 import { UsageError } from "./parse-args.ts";
 
 export interface OpenedModel {

@@ -1,6 +1,6 @@
 import { parseArgs as parseNodeArgs, type ParseArgsConfig } from "node:util";
 import { parseMemorySize } from "./parse-memory-size.ts";
-import { HeavytailError } from "../shared/errors/index.ts";
+import { HeavytailError } from "#shared/errors";
 
 /** A command line heavytail cannot run: the message says what to change. */
 export class UsageError extends HeavytailError {

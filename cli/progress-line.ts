@@ -1,4 +1,4 @@
-import type { AnalysisProgress } from "../shared/analyze/analyze-model.ts";
+import type { AnalysisProgress } from "#shared/analyze";
 
 /** One status line: layers done/total (and how many run at once), MB read, and an ETA from the byte rate so far. */
 export function progressLine(p: AnalysisProgress, elapsedSeconds: number): string {

@@ -2,9 +2,8 @@
 // --version answer without loading the engine and the readers.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { analyzeModel, type AnalysisProgress } from "../shared/analyze/analyze-model.ts";
-import { parseTrendsCsv } from "../shared/trends/parse-trends-csv.ts";
-import { regressSeries } from "../shared/trends/regress-series.ts";
+import { analyzeModel, type AnalysisProgress } from "#shared/analyze";
+import { parseTrendsCsv, regressSeries } from "#shared/trends";
 import { chooseEngine } from "./choose-engine.ts";
 import { createLayerPool } from "./create-layer-pool.ts";
 import { defaultMemoryBudget } from "./default-memory-budget.ts";

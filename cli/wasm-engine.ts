@@ -1,6 +1,4 @@
-import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
-import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
-import { wasmLoraGrams } from "../shared/linalg/wasm/wasm-lora-grams.ts";
+import { createWasmLinalg, wasmLayerGrams, wasmLoraGrams } from "#shared/linalg";
 import type { Engine } from "./choose-engine.ts";
 
 /** The WASM engine from its compiled module: one instance (and memory) per thread that calls this. */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import linalgModule from "../build/heavytail-linalg.wasm";
 import relaxedLinalgModule from "../build/heavytail-linalg-relaxed.wasm";
-import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
-import { hasRelaxedSimd } from "../shared/linalg/wasm/relaxed-simd.ts";
+import { createWasmLinalg, hasRelaxedSimd } from "#shared/linalg";
 import { workerKernels } from "./engine.ts";
 
 // workerd ships relaxed SIMD: the Worker takes the relaxed build (the Gram's multiply-add as

@@ -1,7 +1,6 @@
 import linalgModule from "../build/heavytail-linalg.wasm";
 import relaxedLinalgModule from "../build/heavytail-linalg-relaxed.wasm";
-import { createWasmLinalg } from "../shared/linalg/wasm/create-wasm-linalg.ts";
-import { hasRelaxedSimd, type LinalgKernels } from "../shared/linalg/wasm/relaxed-simd.ts";
+import { createWasmLinalg, hasRelaxedSimd, type LinalgKernels } from "#shared/linalg";
 import { wasmLayerEngine, type LayerEngine } from "./layer-engine.ts";
 
 /**

@@ -1,15 +1,7 @@
-import type { AnalyzeLayerOptions } from "../shared/analyze/analyze-layer.ts";
-import type { LayerSpectrum, ValueReader } from "../shared/esd/types.ts";
-import type { Eigvalsh } from "../shared/linalg/eigvalsh.ts";
-import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
-import { wasmLoraGrams } from "../shared/linalg/wasm/wasm-lora-grams.ts";
-import { wasmTallGramPartial } from "../shared/linalg/wasm/wasm-tall-gram-partial.ts";
-import { wasmWideGramBlock } from "../shared/linalg/wasm/wasm-wide-gram-block.ts";
-import type { LayerPlan } from "../shared/plan/types.ts";
-import { packedLayerSpectrum } from "../shared/esd/packed-layer-spectrum.ts";
-import { packedBandSpectrum, type GramBand } from "../shared/esd/packed-band-spectrum.ts";
-import { wasmLowerBand } from "../shared/linalg/wasm/wasm-lower-band.ts";
-import type { WasmLinalg } from "../shared/linalg/wasm/types.ts";
+import type { AnalyzeLayerOptions } from "#shared/analyze";
+import { type LayerSpectrum, type ValueReader, packedLayerSpectrum, packedBandSpectrum, type GramBand } from "#shared/esd";
+import { type Eigvalsh, wasmLayerGrams, wasmLoraGrams, wasmTallGramPartial, wasmWideGramBlock, wasmLowerBand, type WasmLinalg } from "#shared/linalg";
+import type { LayerPlan } from "#shared/plan";
 
 /** The code that computes each layer's spectrum on the Worker. */
 export interface LayerEngine {

@@ -13,17 +13,10 @@ import { parseArgs } from "node:util";
 import * as gpujs from "gpu.js";
 import { loadGpuGram } from "./device-gpu/load-gpu-gram.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
-import { arrayValueReader } from "../shared/esd/array-value-reader.ts";
-import { computeLayerGrams } from "../shared/esd/compute-layer-grams.ts";
-import { computeLayerGramsGpu } from "../shared/esd/gpu/compute-layer-grams-gpu.ts";
-import { createGpuCrossProduct } from "../shared/esd/gpu/create-gpu-cross-product.ts";
-import { spectrumFromGrams } from "../shared/esd/spectrum-from-grams.ts";
-import type { LayerSpectrum, ValueReader } from "../shared/esd/types.ts";
-import { wasmLayerGrams } from "../shared/linalg/wasm/wasm-layer-grams.ts";
-import { createRng } from "../shared/metrics/create-rng.ts";
-import { measureLayer } from "../shared/metrics/measure-layer.ts";
-import { planLayers } from "../shared/plan/plan-layers.ts";
-import type { LayerPlan } from "../shared/plan/types.ts";
+import { arrayValueReader, computeLayerGrams, computeLayerGramsGpu, createGpuCrossProduct, spectrumFromGrams, type LayerSpectrum, type ValueReader } from "#shared/esd";
+import { wasmLayerGrams } from "#shared/linalg";
+import { createRng, measureLayer } from "#shared/metrics";
+import { planLayers, type LayerPlan } from "#shared/plan";
 
 type Grams = (plan: LayerPlan, read: ValueReader) => Promise<{ grams: Float64Array[] }>;
 

@@ -10,8 +10,8 @@
 // garbage until it needs the room), and the peak live JS memory (heap + ArrayBuffers, sampled at
 // every chunk the task reads, after a GC at the start; add --gc-samples to collect garbage before
 // every sample), plus the WASM engine's own peak memory: what a Worker's 128 MB limit counts.
-import type { LayerPlan } from "../shared/plan/types.ts";
-import type { ByteSource, Dtype } from "../shared/safetensors/types.ts";
+import type { LayerPlan } from "#shared/plan";
+import type { ByteSource, Dtype } from "#shared/safetensors";
 import { chooseEngine } from "../cli/choose-engine.ts";
 import { loadWasmEngine } from "../cli/load-wasm-engine.ts";
 import { wasmLayerEngine, type LayerEngine } from "../functions/layer-engine.ts";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { headersFileRules } from "../test/browser/headers-file-rules.ts";
 import { buildFixtureSite, type BuiltSite } from "../test/site/build-fixture-site.ts";
 import { scanHtmlTags } from "../test/site/scan-html-tags.ts";
-import { pageSecurityHeaders } from "../shared/web/page-security-headers.ts";
+import { pageSecurityHeaders } from "#shared/web";
 
 // The built site's `_headers` and the pages' markup, against the policy it gives them: Workers
 // assets serve these files before the Worker runs, so the file is all that secures them.

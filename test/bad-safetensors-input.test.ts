@@ -8,13 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileByteSource } from "../cli/file-byte-source.ts";
-import { listModelTensors } from "../shared/safetensors/list-model-tensors.ts";
-import { planLayers } from "../shared/plan/plan-layers.ts";
-import { tensorValueReader } from "../shared/safetensors/tensor-value-reader.ts";
-import { SafetensorsError } from "../shared/safetensors/safetensors-error.ts";
-import { NonFiniteWeightError } from "../shared/safetensors/non-finite-weight-error.ts";
-import { ByteRangeError } from "../shared/safetensors/byte-range-error.ts";
-import { memoryByteSource } from "../shared/safetensors/memory-byte-source.ts";
+import { listModelTensors, tensorValueReader, SafetensorsError, NonFiniteWeightError, ByteRangeError, memoryByteSource } from "#shared/safetensors";
+import { planLayers } from "#shared/plan";
 import { encodeSafetensors, encodeSafetensorsRaw } from "./helpers/write-safetensors.ts";
 
 let dir: string;

@@ -11,9 +11,8 @@ import { chooseEngine } from "../cli/choose-engine.ts";
 import { createLayerPool } from "../cli/create-layer-pool.ts";
 import { openLocalModel } from "../cli/open-local-model.ts";
 import { formatReportCsv } from "../cli/format-report-csv.ts";
-import { analyzeModel, type AnalyzeModelOptions } from "../shared/analyze/analyze-model.ts";
-import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
-import { validateReport } from "../shared/report/validate-report.ts";
+import { analyzeModel, type AnalyzeModelOptions } from "#shared/analyze";
+import { type AnalysedLayer, type Report, validateReport } from "#shared/report";
 import { encodeSafetensors } from "./helpers/write-safetensors.ts";
 import { NEW_LAYER, RESIZED, f32Spec, writePpocrDeltaPair } from "./helpers/ppocr-delta-pair.ts";
 

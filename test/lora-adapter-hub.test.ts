@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openHubModel } from "../cli/open-hub-model.ts";
 import { openLocalModel } from "../cli/open-local-model.ts";
 import { UsageError } from "../cli/parse-args.ts";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
+import { analyzeModel } from "#shared/analyze";
 import { createMockHub } from "./mock-hub/create-mock-hub.ts";
 import type { MockHub } from "./mock-hub/types.ts";
 import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "./helpers/write-lora-adapter.ts";

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openLocalModel } from "../cli/open-local-model.ts";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
-import { validateReport } from "../shared/report/validate-report.ts";
-import { jacobiSingularValues } from "../shared/linalg/jacobi-singular-values.ts";
+import { analyzeModel } from "#shared/analyze";
+import { validateReport } from "#shared/report";
+import { jacobiSingularValues } from "#shared/linalg";
 import { ADAPTER_CONFIG_JSON, encodeLoraAdapter, LORA_IN, LORA_OUT, LORA_R, loraAdapterTensors, loraName } from "./helpers/write-lora-adapter.ts";
 
 function adapterFolder(): string {

@@ -14,10 +14,9 @@ import { createLayerPool } from "../cli/create-layer-pool.ts";
 import { openLocalModel } from "../cli/open-local-model.ts";
 import { parseArgs, type AnalyzeArgs } from "../cli/parse-args.ts";
 import { runCommand } from "../cli/run-command.ts";
-import { analyzeModel, type AnalyzeModelOptions } from "../shared/analyze/analyze-model.ts";
-import { mergedValueReader } from "../shared/delta/merged-value-reader.ts";
-import type { AnalysedLayer, Report } from "../shared/report/schema.ts";
-import { validateReport } from "../shared/report/validate-report.ts";
+import { analyzeModel, type AnalyzeModelOptions } from "#shared/analyze";
+import { mergedValueReader } from "#shared/delta";
+import { type AnalysedLayer, type Report, validateReport } from "#shared/report";
 import { encodeSafetensors } from "./helpers/write-safetensors.ts";
 import { LORA_IN, LORA_OUT, LORA_R, encodeLoraAdapter, loraAdapterTensors, loraBaseName, loraBaseTensors } from "./helpers/write-lora-adapter.ts";
 

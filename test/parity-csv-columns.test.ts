@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
-import { memoryByteSource } from "../shared/safetensors/memory-byte-source.ts";
-import { createRng } from "../shared/metrics/create-rng.ts";
+import { analyzeModel } from "#shared/analyze";
+import { memoryByteSource } from "#shared/safetensors";
+import { createRng } from "#shared/metrics";
 import { formatReportCsv } from "../cli/format-report-csv.ts";
 import { encodeSafetensors, type TensorSpec } from "./helpers/write-safetensors.ts";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { analyzeModel } from "../shared/analyze/analyze-model.ts";
-import { memoryByteSource } from "../shared/safetensors/memory-byte-source.ts";
-import { validateReport } from "../shared/report/validate-report.ts";
-import { createRng } from "../shared/metrics/create-rng.ts";
+import { analyzeModel } from "#shared/analyze";
+import { memoryByteSource } from "#shared/safetensors";
+import { validateReport } from "#shared/report";
+import { createRng } from "#shared/metrics";
 import { encodeSafetensors, type TensorSpec } from "./helpers/write-safetensors.ts";
 
 /**

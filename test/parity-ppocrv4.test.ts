@@ -1,23 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { memoryByteSource } from "../shared/safetensors/memory-byte-source.ts";
-import { listModelTensors } from "../shared/safetensors/list-model-tensors.ts";
-import { tensorValueReader } from "../shared/safetensors/tensor-value-reader.ts";
-import { planLayers } from "../shared/plan/plan-layers.ts";
-import type { LayerPlan } from "../shared/plan/types.ts";
-import type { ByteSource } from "../shared/safetensors/types.ts";
-import type { LayerColumns } from "../shared/report/schema.ts";
-import { computeLayerSpectrum } from "../shared/esd/compute-layer-spectrum.ts";
-import { measureLayer } from "../shared/metrics/measure-layer.ts";
-import { summarizeLayers } from "../shared/metrics/summarize-layers.ts";
-import { randomizedSpectra, randomReplicaCount } from "../shared/metrics/randomized-spectrum.ts";
-import { arrayValueReader } from "../shared/esd/array-value-reader.ts";
-import { readLayerValues } from "../shared/esd/read-layer-values.ts";
-import { createRng } from "../shared/metrics/create-rng.ts";
-import { pooledEigenvalues } from "../shared/metrics/randomization-columns.ts";
-import { allEigenvalues } from "../shared/metrics/all-eigenvalues.ts";
-import { fitMarchenkoPastur } from "../shared/fit/fit-marchenko-pastur.ts";
+import { memoryByteSource, listModelTensors, tensorValueReader, type ByteSource } from "#shared/safetensors";
+import { planLayers, type LayerPlan } from "#shared/plan";
+import type { LayerColumns } from "#shared/report";
+import { computeLayerSpectrum, arrayValueReader, readLayerValues } from "#shared/esd";
+import { measureLayer, summarizeLayers, randomizedSpectra, randomReplicaCount, createRng, pooledEigenvalues, allEigenvalues } from "#shared/metrics";
+import { fitMarchenkoPastur } from "#shared/fit";
 import { expectReferenceRow, readReferenceCsv } from "./helpers/expect-reference-row.ts";
 
 /**

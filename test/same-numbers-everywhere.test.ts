@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatReportCsv } from "../cli/format-report-csv.ts";
 import { formatReportTable } from "../cli/format-report-table.ts";
-import { badgeContent } from "../shared/badge/badge-content.ts";
-import { alphaVerdict, formatMetric, formatParameters } from "../shared/format/index.ts";
-import type { Report } from "../shared/report/schema.ts";
+import { badgeContent } from "#shared/badge";
+import { alphaVerdict, formatMetric, formatParameters } from "#shared/format";
+import type { Report } from "#shared/report";
 import { liveCardContext } from "../site/src/card/card-context.ts";
 import { cardDescription } from "../site/src/card/card-meta.ts";
 import { renderReportCard } from "../site/src/card/report-card.ts";

@@ -20,12 +20,12 @@ async function exitOf(args: string[]): Promise<{ code: number; stdout: string }>
 }
 
 /**
- * Writes offending modules into a scratch folder under shared/ (where the walls apply), runs `check`
- * on them, and removes them whatever happens: other engineers' typechecks see the folder only for
- * the seconds the checks take.
+ * Writes offending modules into a scratch folder under `parent` (shared/, where most walls apply),
+ * runs `check` on them, and removes them whatever happens: other engineers' typechecks see the
+ * folder only for the seconds the checks take.
  */
-async function withProbes<T>(files: Record<string, string>, check: (folder: string) => Promise<T>): Promise<T> {
-  const folder = `shared/walls-probe-${process.pid}-${Date.now()}`;
+async function withProbes<T>(files: Record<string, string>, check: (folder: string) => Promise<T>, parent = "shared"): Promise<T> {
+  const folder = `${parent}/walls-probe-${process.pid}-${Date.now()}`;
   mkdirSync(join(root, folder));
   try {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(root, folder, name), text);
@@ -40,22 +40,39 @@ const PROBES = {
   "uses-functions.ts": 'import { etagMatches } from "../../functions/http/etag-matches.ts";\nexport const matches = etagMatches;\n',
   "cycle-a.ts": 'import { b } from "./cycle-b.ts";\nexport const a = () => b;\n',
   "cycle-b.ts": 'import { a } from "./cycle-a.ts";\nexport const b = () => a;\n',
+  "uses-face.ts": 'import { redactUrl } from "#shared/hub";\nexport const shown = redactUrl;\n',
   "clean.ts": 'import { redactUrl } from "../hub/redact-url.ts";\nexport const shown = redactUrl;\n',
 };
 
+/** modules outside shared/ (in functions/): one that reaches past a face into a file, one that goes through it */
+const FRONT_END_PROBES = {
+  "past-face.ts": 'import { redactUrl } from "../../shared/hub/redact-url.ts";\nexport const shown = redactUrl;\n',
+  "clean.ts": 'import { redactUrl } from "#shared/hub";\nexport const shown = redactUrl;\n',
+};
+
+/** runs the walls' dependency-cruiser on the probes in `folder` */
+async function cruise(folder: string, names: string[]): Promise<{ code: number; output: string }> {
+  // the reporter `npm run walls` uses: its exit status is the number of errors
+  const result = await exitOf(["node_modules/dependency-cruiser/bin/dependency-cruise.mjs", "--config", ".dependency-cruiser.cjs", ...names.map((name) => `${folder}/${name}`)]);
+  return { code: result.code, output: result.stdout.replaceAll(folder, "~") };
+}
+
 describe("the walls around shared/ fail the build", () => {
   it("dependency-cruiser fails on each offending import, naming the rule it breaks, and passes the clean module", async () => {
-    const { code, output } = await withProbes(PROBES, async (folder) => {
-      const names = Object.keys(PROBES).map((name) => `${folder}/${name}`);
-      // the reporter `npm run walls` uses: its exit status is the number of errors
-      const result = await exitOf(["node_modules/dependency-cruiser/bin/dependency-cruise.mjs", "--config", ".dependency-cruiser.cjs", ...names]);
-      return { code: result.code, output: result.stdout.replaceAll(folder, "~") };
-    });
+    const { code, output } = await withProbes(PROBES, (folder) => cruise(folder, Object.keys(PROBES)));
     expect(output).toContain("error shared-no-node: ~/uses-node.ts → fs\n");
     expect(output).toContain("error shared-no-apps: ~/uses-functions.ts → functions/http/etag-matches.ts\n");
     expect(output).toMatch(/error shared-no-circular: ~\/cycle-[ab]\.ts → \n/);
+    expect(output).toContain("error shared-no-faces: ~/uses-face.ts → shared/hub/index.ts\n");
     expect(output).not.toContain("clean.ts");
-    expect(code).toBe(3);
+    expect(code).toBe(4);
+  });
+
+  it("outside shared/, an import past a module's face into one of its files fails, and one through the face passes", async () => {
+    const { code, output } = await withProbes(FRONT_END_PROBES, (folder) => cruise(folder, Object.keys(FRONT_END_PROBES)), "functions");
+    expect(output).toContain("error through-faces: ~/past-face.ts → shared/hub/redact-url.ts\n");
+    expect(output).not.toContain("clean.ts");
+    expect(code).toBe(1);
   });
 
   it("shared/tsconfig.json knows no Node types: a node: import does not compile", async () => {

@@ -3,7 +3,7 @@
 // delta/* models (functions/test/write-delta-models.ts). Whatever the base does, the model gets its
 // own report, and GET /api/comparisons/… says what became of the comparison.
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { waitForJob } from "../test/wait-for-job.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
 import type { BaseComparison } from "./base-comparison.ts";

@@ -1,6 +1,6 @@
-import { WeightFilesError } from "../../shared/analyze/weight-files-error.ts";
-import { fineTuneBase } from "../../shared/lineage/first-base.ts";
-import type { Lineage } from "../../shared/report/schema.ts";
+import { WeightFilesError } from "#shared/analyze";
+import { fineTuneBase } from "#shared/lineage";
+import type { Lineage } from "#shared/report";
 import type { ServiceConfig } from "../config.ts";
 import type { Env } from "../env.ts";
 import { toApiError } from "../http/to-api-error.ts";

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../../shared/errors/index.ts";
+import { HeavytailError } from "#shared/errors";
 
 /** An error the service answers with as it is: HTTP status, machine code, message for people. */
 export class ApiError extends HeavytailError {

@@ -1,4 +1,4 @@
-import { parseModelId } from "../../shared/hub/parse-model-id.ts";
+import { parseModelId } from "#shared/hub";
 import { ApiError } from "./api-error.ts";
 
 const SHA = /^[0-9a-f]{40}$/;

@@ -1,4 +1,4 @@
-import { pageSecurityHeaders } from "../../shared/web/page-security-headers.ts";
+import { pageSecurityHeaders } from "#shared/web";
 
 // JSON, errors, event streams, redirects: nothing in them is ever to be run, styled or framed
 const NOTHING = "default-src 'none'; frame-ancestors 'none'";

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DeltaError } from "../../shared/delta/delta-error.ts";
-import { EsdError } from "../../shared/esd/esd-error.ts";
-import { HeavytailError } from "../../shared/errors/index.ts";
-import { HubError } from "../../shared/hub/hub-error.ts";
-import { ModelIdError } from "../../shared/hub/model-id-error.ts";
-import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
-import { NonFiniteWeightError } from "../../shared/safetensors/non-finite-weight-error.ts";
-import { SafetensorsError } from "../../shared/safetensors/safetensors-error.ts";
+import { DeltaError } from "#shared/delta";
+import { EsdError } from "#shared/esd";
+import { HeavytailError } from "#shared/errors";
+import { HubError, ModelIdError, ModelLookupError } from "#shared/hub";
+import { NonFiniteWeightError, SafetensorsError } from "#shared/safetensors";
 import { TaskNotWantedError } from "../task/renewing-byte-source.ts";
 import { ApiError } from "./api-error.ts";
 import { toApiError } from "./to-api-error.ts";

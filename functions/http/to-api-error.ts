@@ -1,5 +1,5 @@
-import { HeavytailError } from "../../shared/errors/index.ts";
-import { HubError } from "../../shared/hub/hub-error.ts";
+import { HeavytailError } from "#shared/errors";
+import { HubError } from "#shared/hub";
 import { ApiError } from "./api-error.ts";
 
 /**

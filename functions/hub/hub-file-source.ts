@@ -1,6 +1,5 @@
-import { httpByteSource } from "../../shared/hub/http-byte-source.ts";
-import { hubAuthHeaders, hubFileUrl } from "../../shared/hub/hub-file-url.ts";
-import type { ByteSource } from "../../shared/safetensors/types.ts";
+import { httpByteSource, hubAuthHeaders, hubFileUrl } from "#shared/hub";
+import type { ByteSource } from "#shared/safetensors";
 import type { ServiceConfig } from "../config.ts";
 
 /**

@@ -1,9 +1,8 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, inject } from "vitest";
-import { resolveModelRevision } from "../../shared/hub/resolve-model-revision.ts";
-import type { Report } from "../../shared/report/schema.ts";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { resolveModelRevision } from "#shared/hub";
+import { type Report, validateReport } from "#shared/report";
 import { makeLayer } from "../../test/helpers/make-layer.ts";
 import { seededRandom } from "../../test/helpers/seeded-random.ts";
 import { readConfig } from "../config.ts";

@@ -4,11 +4,9 @@
 // CLI's (analyzeModel with the same engine and seed) and stored apart from the model's own.
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
-import { analyzeModel } from "../../shared/analyze/analyze-model.ts";
-import { httpByteSource } from "../../shared/hub/http-byte-source.ts";
-import { resolveModelRevision } from "../../shared/hub/resolve-model-revision.ts";
-import type { Report } from "../../shared/report/schema.ts";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { analyzeModel } from "#shared/analyze";
+import { httpByteSource, resolveModelRevision } from "#shared/hub";
+import { type Report, validateReport } from "#shared/report";
 import { expectSameNumbers } from "../../test/e2e/expect-same-numbers.ts";
 import { readConfig } from "../config.ts";
 import { workerEngine } from "../engine.ts";

@@ -1,4 +1,4 @@
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { derivedKey, parseAnalysisKey, type BaseKey } from "./derived-key.ts";
 import { derivedStoreKey } from "./derived-store-key.ts";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import type { Env } from "../env.ts";
 import { derivedKey } from "./derived-key.ts";
 import { getDerivedReportText, putDerivedReport, type DerivedMetadata } from "./derived-report-store.ts";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { type Report, validateReport } from "#shared/report";
 import { waitForJob } from "../test/wait-for-job.ts";
 import { workerFetch } from "../test/worker-fetch.ts";
 

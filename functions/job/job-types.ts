@@ -1,5 +1,5 @@
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { AdapterInfo, Lineage, WeightFormat } from "../../shared/report/schema.ts";
+import type { LayerPlan } from "#shared/plan";
+import type { AdapterInfo, Lineage, WeightFormat } from "#shared/report";
 import type { TaskWork } from "../task/task-message.ts";
 import type { BaseMode } from "./derived-key.ts";
 

@@ -1,12 +1,7 @@
-import type { WeightListing } from "../../shared/analyze/list-weight-tensors.ts";
-import { checkDeltaPair } from "../../shared/delta/check-delta-pair.ts";
-import { DeltaError } from "../../shared/delta/delta-error.ts";
-import { matchBaseLayers } from "../../shared/delta/match-base-layers.ts";
-import { planLayers } from "../../shared/plan/plan-layers.ts";
-import { isLoraAdapter } from "../../shared/plan/plan-lora-layers.ts";
-import { planLoraWithBase } from "../../shared/plan/plan-lora-with-base.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { ByteSource } from "../../shared/safetensors/types.ts";
+import type { WeightListing } from "#shared/analyze";
+import { checkDeltaPair, DeltaError, matchBaseLayers } from "#shared/delta";
+import { planLayers, isLoraAdapter, planLoraWithBase, type LayerPlan } from "#shared/plan";
+import type { ByteSource } from "#shared/safetensors";
 import { ApiError } from "../http/api-error.ts";
 import type { BaseMode } from "./derived-key.ts";
 

@@ -1,10 +1,7 @@
-import { describeWeightFormat } from "../../shared/analyze/describe-weight-format.ts";
-import { listWeightTensors } from "../../shared/analyze/list-weight-tensors.ts";
-import { summarizeTensors } from "../../shared/analyze/summarize-tensors.ts";
-import { planLayers } from "../../shared/plan/plan-layers.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { BaseModelRef, WeightFormat } from "../../shared/report/schema.ts";
-import type { ByteSource } from "../../shared/safetensors/types.ts";
+import { describeWeightFormat, listWeightTensors, summarizeTensors } from "#shared/analyze";
+import { planLayers, type LayerPlan } from "#shared/plan";
+import type { BaseModelRef, WeightFormat } from "#shared/report";
+import type { ByteSource } from "#shared/safetensors";
 import type { JobLimits } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
 import { planAgainstBase, type BasePlanInput } from "./plan-against-base.ts";

@@ -1,5 +1,4 @@
-import type { Report } from "../../shared/report/schema.ts";
-import { rowMetadata, type ReportRow, type RowMetadata } from "../../shared/report/report-row.ts";
+import { type Report, rowMetadata, type ReportRow, type RowMetadata } from "#shared/report";
 
 // KV layout (docs/api.md): report:{id}@{sha} → report JSON (its first piece when larger than one
 // value holds, the rest under piece:{id}@{sha}:{n}); latest:{id} → sha; alias:{lower-case id} → the

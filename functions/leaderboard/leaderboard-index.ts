@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../env.ts";
 import { listLatestRows } from "../kv/report-store.ts";
-import type { ReportRow } from "../../shared/report/report-row.ts";
+import type { ReportRow } from "#shared/report";
 import { SORT_KEYS, type SortKey } from "./sort-keys.ts";
 
 export interface LeaderboardQuery {

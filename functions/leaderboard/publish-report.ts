@@ -1,7 +1,6 @@
-import type { Report } from "../../shared/report/schema.ts";
+import { type Report, rowMetadata, type RowMetadata } from "#shared/report";
 import type { Env } from "../env.ts";
 import { getLatest, getRowMetadata, putLatest, putReport, reportKey } from "../kv/report-store.ts";
-import { rowMetadata, type RowMetadata } from "../../shared/report/report-row.ts";
 
 const BOARD = "global";
 

@@ -1,4 +1,4 @@
-import { ROW_SUMMARY_KEYS, type ReportRow, type RowSummary } from "../../shared/report/report-row.ts";
+import { ROW_SUMMARY_KEYS, type ReportRow, type RowSummary } from "#shared/report";
 
 export type SortKey = keyof RowSummary | keyof Pick<ReportRow, "parameters" | "created_at">;
 

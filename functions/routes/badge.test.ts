@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { BaseModelRef } from "../../shared/report/schema.ts";
+import type { BaseModelRef } from "#shared/report";
 import { makeReport } from "../../test/helpers/make-report.ts";
 import type { Env } from "../env.ts";
 import { putReport } from "../kv/report-store.ts";

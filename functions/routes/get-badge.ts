@@ -1,9 +1,6 @@
-import { badgeContent } from "../../shared/badge/badge-content.ts";
-import { badgeWithBase } from "../../shared/badge/badge-with-base.ts";
-import { renderBadgeSvg } from "../../shared/badge/render-badge-svg.ts";
-import { shieldsEndpoint } from "../../shared/badge/shields-endpoint.ts";
-import { firstHubBase } from "../../shared/lineage/first-base.ts";
-import type { Report } from "../../shared/report/schema.ts";
+import { badgeContent, badgeWithBase, renderBadgeSvg, shieldsEndpoint } from "#shared/badge";
+import { firstHubBase } from "#shared/lineage";
+import type { Report } from "#shared/report";
 import { ApiError } from "../http/api-error.ts";
 import { etagMatches } from "../http/etag-matches.ts";
 import { parseKeyPath } from "../http/parse-key-path.ts";

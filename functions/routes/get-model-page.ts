@@ -1,4 +1,4 @@
-import { parseModelPagePath } from "../../shared/hub/parse-model-page-path.ts";
+import { parseModelPagePath } from "#shared/hub";
 import { ApiError } from "../http/api-error.ts";
 import { pathAfter, type AppContext } from "./route-types.ts";
 

@@ -1,4 +1,4 @@
-import { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from "../../shared/report/report-json-schema.ts";
+import { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from "#shared/report";
 import type { AppContext } from "./route-types.ts";
 
 // the schema changes only with a deploy (v1 grows by optional fields); readers may keep it an hour

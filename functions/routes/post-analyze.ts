@@ -1,5 +1,4 @@
-import { parseModelId } from "../../shared/hub/parse-model-id.ts";
-import { checkRevision } from "../../shared/hub/check-revision.ts";
+import { parseModelId, checkRevision } from "#shared/hub";
 import { readConfig } from "../config.ts";
 import { ApiError } from "../http/api-error.ts";
 import { checkSameOrigin } from "../http/check-same-origin.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from "../../shared/report/report-json-schema.ts";
+import { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from "#shared/report";
 import { workerFetch } from "../test/worker-fetch.ts";
 
 describe("GET /schema/heavytail.report.v1.json", () => {

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { makeReport } from "../../test/helpers/make-report.ts";
 import { createApp } from "../app.ts";
 import type { Env } from "../env.ts";

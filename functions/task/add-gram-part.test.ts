@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { assembleWideGram } from "../../test/helpers/assemble-wide-gram.ts";
-import { gramLayout } from "../../shared/esd/gram-layout.ts";
+import { gramLayout } from "#shared/esd";
 import { sumGrams } from "../../test/helpers/sum-grams.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { LayerPlan } from "#shared/plan";
 import { addGramPart } from "./add-gram-part.ts";
 
 function plan(rows: number, cols: number): LayerPlan {

@@ -1,4 +1,4 @@
-import type { GramLayout } from "../../shared/esd/gram-layout.ts";
+import type { GramLayout } from "#shared/esd";
 import type { TaskWork } from "./task-message.ts";
 
 /**

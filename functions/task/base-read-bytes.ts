@@ -1,5 +1,5 @@
-import { DEFAULT_CHUNK_BYTES } from "../../shared/safetensors/default-chunk-bytes.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import { DEFAULT_CHUNK_BYTES } from "#shared/safetensors";
+import type { LayerPlan } from "#shared/plan";
 
 /**
  * Memory a layer read against a base holds beyond an ordinary layer's: a delta's second stream

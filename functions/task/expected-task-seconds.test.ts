@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { LayerPlan } from "#shared/plan";
 import { expectedTaskSeconds } from "./expected-task-seconds.ts";
 
 const plan = (lora?: LayerPlan["lora"]): LayerPlan => ({

@@ -1,6 +1,6 @@
-import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import { gramLayout } from "#shared/esd";
+import { randomReplicaCount } from "#shared/metrics";
+import type { LayerPlan } from "#shared/plan";
 import type { TaskWork } from "./task-message.ts";
 import { taskReadBytes } from "./task-read-bytes.ts";
 

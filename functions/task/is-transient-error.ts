@@ -1,4 +1,4 @@
-import { HeavytailError } from "../../shared/errors/index.ts";
+import { HeavytailError } from "#shared/errors";
 
 /**
  * Whether trying again later may succeed: the Hub rate-limiting or failing (429, 5xx), a dropped

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HubError } from "../../shared/hub/hub-error.ts";
-import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
-import { NonFiniteWeightError } from "../../shared/safetensors/non-finite-weight-error.ts";
-import { SafetensorsError } from "../../shared/safetensors/safetensors-error.ts";
+import { HubError, ModelLookupError } from "#shared/hub";
+import { NonFiniteWeightError, SafetensorsError } from "#shared/safetensors";
 import { isUpstreamError } from "./is-upstream-error.ts";
 
 describe("isUpstreamError", () => {

@@ -1,5 +1,4 @@
-import { HubError } from "../../shared/hub/hub-error.ts";
-import { ModelLookupError } from "../../shared/hub/model-lookup-error.ts";
+import { HubError, ModelLookupError } from "#shared/hub";
 
 /**
  * Whether a task's failure came from outside the model — the Hub or the network (any Hub answer,

@@ -1,11 +1,8 @@
-import type { DeltaSources } from "../../shared/analyze/analyze-layer-outcome.ts";
-import { differenceValueReader } from "../../shared/delta/difference-value-reader.ts";
-import { mergedValueReader } from "../../shared/delta/merged-value-reader.ts";
-import type { ValueReader } from "../../shared/esd/types.ts";
-import { readValues } from "../../shared/esd/read-layer-values.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import { tensorValueReader } from "../../shared/safetensors/tensor-value-reader.ts";
-import type { ByteSource } from "../../shared/safetensors/types.ts";
+import type { DeltaSources } from "#shared/analyze";
+import { differenceValueReader, mergedValueReader } from "#shared/delta";
+import { type ValueReader, readValues } from "#shared/esd";
+import type { LayerPlan } from "#shared/plan";
+import { tensorValueReader, type ByteSource } from "#shared/safetensors";
 
 /**
  * What a task streams for its layer, as the CLI's analyzeLayerOutcome reads it: the tensor's own

@@ -1,6 +1,5 @@
-import { readFromStream } from "../../shared/safetensors/read-from-stream.ts";
-import type { ByteSource } from "../../shared/safetensors/types.ts";
-import { HeavytailError } from "../../shared/errors/index.ts";
+import { readFromStream, type ByteSource } from "#shared/safetensors";
+import { HeavytailError } from "#shared/errors";
 
 /** The job no longer wants the task (it finished elsewhere, or was given up): stop and let go of the message. */
 export class TaskNotWantedError extends HeavytailError {

@@ -1,4 +1,4 @@
-import { backoffDelay } from "../../shared/hub/backoff-delay.ts";
+import { backoffDelay } from "#shared/hub";
 
 const BASE_SECONDS = 5;
 const MAX_SECONDS = 300;

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { expect, inject, it } from "vitest";
-import { resolveModelRevision } from "../../shared/hub/resolve-model-revision.ts";
+import { resolveModelRevision } from "#shared/hub";
 import { readConfig } from "../config.ts";
 import { workerEngine } from "../engine.ts";
 import type { Env } from "../env.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { LayerPlan } from "#shared/plan";
 import { DEFAULT_EDGE_LIMITS, splitLayer } from "./split-layer.ts";
 import { taskReadBytes } from "./task-read-bytes.ts";
 

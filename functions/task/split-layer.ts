@@ -1,10 +1,9 @@
-import { randomReplicaCount } from "../../shared/metrics/randomized-spectrum.ts";
-import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import { loraLayerBytes } from "../../shared/analyze/lora-layer-bytes.ts";
-import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
-import { PACKED_PANEL_BYTES } from "../../shared/esd/packed-layer-spectrum.ts";
-import { BAND_PANEL_BYTES } from "../../shared/linalg/wasm/wasm-lower-band.ts";
+import { randomReplicaCount } from "#shared/metrics";
+import { gramLayout, PACKED_PANEL_BYTES } from "#shared/esd";
+import type { LayerPlan } from "#shared/plan";
+import { loraLayerBytes } from "#shared/analyze";
+import { quantizedReadBytes } from "#shared/quantized";
+import { BAND_PANEL_BYTES } from "#shared/linalg";
 import type { TaskWork } from "./task-message.ts";
 import { baseReadBytes } from "./base-read-bytes.ts";
 

@@ -1,4 +1,4 @@
-import type { LayerPlan } from "../../shared/plan/types.ts";
+import type { LayerPlan } from "#shared/plan";
 
 /**
  * The work of one task. A layer that fits one invocation is one `layer` task. A larger one is

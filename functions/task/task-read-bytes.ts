@@ -1,7 +1,6 @@
-import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { PACKED_PANEL_BYTES } from "../../shared/esd/packed-layer-spectrum.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import { quantizedReadBytes } from "../../shared/quantized/quantized-read-bytes.ts";
+import { gramLayout, PACKED_PANEL_BYTES } from "#shared/esd";
+import type { LayerPlan } from "#shared/plan";
+import { quantizedReadBytes } from "#shared/quantized";
 import type { TaskWork } from "./task-message.ts";
 
 /**

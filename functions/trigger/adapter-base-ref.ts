@@ -1,4 +1,4 @@
-import type { AdapterInfo } from "../../shared/report/schema.ts";
+import type { AdapterInfo } from "#shared/report";
 import { ApiError } from "../http/api-error.ts";
 import { parseBaseRef, type BaseRef } from "./parse-base-ref.ts";
 

@@ -1,6 +1,4 @@
-import { checkRevision } from "../../shared/hub/check-revision.ts";
-import { ModelIdError } from "../../shared/hub/model-id-error.ts";
-import { parseModelId } from "../../shared/hub/parse-model-id.ts";
+import { checkRevision, ModelIdError, parseModelId } from "#shared/hub";
 
 /** A base model as a request or an adapter config names it: a Hub id and the revision named, if any. */
 export interface BaseRef {

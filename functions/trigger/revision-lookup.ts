@@ -1,6 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { ModelLookupError, type ModelLookupErrorCode } from "../../shared/hub/model-lookup-error.ts";
-import { resolveModelRevision, type ResolvedModel } from "../../shared/hub/resolve-model-revision.ts";
+import { ModelLookupError, type ModelLookupErrorCode, resolveModelRevision, type ResolvedModel } from "#shared/hub";
 import { readConfig, type ServiceConfig } from "../config.ts";
 import type { Env } from "../env.ts";
 

@@ -1,10 +1,8 @@
-import { chooseWeightFiles } from "../../shared/analyze/choose-weight-files.ts";
-import { WeightFilesError } from "../../shared/analyze/weight-files-error.ts";
-import type { ResolvedModel } from "../../shared/hub/resolve-model-revision.ts";
-import { adapterLineage } from "../../shared/lineage/adapter-lineage.ts";
-import { mergeLineage } from "../../shared/lineage/merge-lineage.ts";
-import { isPytorchIndex } from "../../shared/pytorch/list-pytorch-tensors.ts";
-import { isSafetensorsIndex } from "../../shared/safetensors/list-model-tensors.ts";
+import { chooseWeightFiles, WeightFilesError } from "#shared/analyze";
+import type { ResolvedModel } from "#shared/hub";
+import { adapterLineage, mergeLineage } from "#shared/lineage";
+import { isPytorchIndex } from "#shared/pytorch";
+import { isSafetensorsIndex } from "#shared/safetensors";
 import type { ServiceConfig } from "../config.ts";
 import type { Env } from "../env.ts";
 import { ApiError } from "../http/api-error.ts";

@@ -1,8 +1,8 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it, inject } from "vitest";
-import { resolveModelRevision } from "../../shared/hub/resolve-model-revision.ts";
-import type { Report } from "../../shared/report/schema.ts";
+import { resolveModelRevision } from "#shared/hub";
+import type { Report } from "#shared/report";
 import { makeReport } from "../../test/helpers/make-report.ts";
 import { readConfig } from "../config.ts";
 import type { Env } from "../env.ts";

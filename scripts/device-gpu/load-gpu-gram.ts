@@ -1,9 +1,6 @@
 import * as gpujs from "gpu.js";
-import type { AnalyzeModelOptions } from "../../shared/analyze/analyze-model.ts";
-import { computeLayerGramsGpu } from "../../shared/esd/gpu/compute-layer-grams-gpu.ts";
-import { createGpuCrossProduct, DEFAULT_DEPTH } from "../../shared/esd/gpu/create-gpu-cross-product.ts";
-import { gpuBackend } from "../../shared/esd/gpu/gpu-backend.ts";
-import { runsOnGpu } from "../../shared/esd/gpu/runs-on-gpu.ts";
+import type { AnalyzeModelOptions } from "#shared/analyze";
+import { computeLayerGramsGpu, createGpuCrossProduct, DEFAULT_DEPTH, gpuBackend, runsOnGpu } from "#shared/esd";
 import { openDawnWebGpu } from "./open-dawn-webgpu.ts";
 
 export interface GpuGram {

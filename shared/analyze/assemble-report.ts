@@ -9,7 +9,7 @@ import {
   type Report,
   type SkippedLayer,
 } from "../report/schema.ts";
-import { TOOL_VERSION } from "../version.ts";
+import { TOOL_VERSION } from "../report/tool-version.ts";
 import { componentsOfFiles } from "./choose-component-files.ts";
 import { summarizeComponents, tagComponent } from "./summarize-components.ts";
 

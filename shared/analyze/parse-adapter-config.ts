@@ -1,6 +1,6 @@
 import type { AdapterInfo } from "../report/schema.ts";
 import { ADAPTER_CONFIG } from "./choose-weight-files.ts";
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 const MAX_TEXT = 1000;
 const MAX_MODULES = 200;

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 export type WeightFilesErrorCode = "no_weight_files" | "several_safetensors" | "several_gguf" | "several_checkpoints" | "file_not_found" | "unsupported_file" | "missing_shards";
 

@@ -1,4 +1,5 @@
-import { alphaVerdict, formatMetric, type AlphaVerdict } from "../format/index.ts";
+import { alphaVerdict, type AlphaVerdict } from "../format/alpha-verdict.ts";
+import { formatMetric } from "../format/format-metric.ts";
 import type { Num } from "../report/schema.ts";
 
 /** shields.io's named colours and the hex values its badges draw them with. */

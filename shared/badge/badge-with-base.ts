@@ -1,4 +1,5 @@
-import { alphaVerdict, formatMetric } from "../format/index.ts";
+import { alphaVerdict } from "../format/alpha-verdict.ts";
+import { formatMetric } from "../format/format-metric.ts";
 import type { Num } from "../report/schema.ts";
 import type { BadgeContent } from "./badge-content.ts";
 

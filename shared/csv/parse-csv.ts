@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 /** A CSV text that is not well formed (RFC 4180): says on which line. */
 export class CsvSyntaxError extends HeavytailError {

@@ -17,7 +17,7 @@ import { ByteRangeError } from "../safetensors/byte-range-error.ts";
 import { NonFiniteWeightError } from "../safetensors/non-finite-weight-error.ts";
 import { SafetensorsError } from "../safetensors/safetensors-error.ts";
 import { TrendsCsvError } from "../trends/parse-trends-csv.ts";
-import { HeavytailError } from "./index.ts";
+import { HeavytailError } from "./heavytail-error.ts";
 
 const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 

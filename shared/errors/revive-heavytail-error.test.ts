@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HubError } from "../hub/hub-error.ts";
-import { HeavytailError, reviveHeavytailError } from "./index.ts";
+import { HeavytailError } from "./heavytail-error.ts";
+import { reviveHeavytailError } from "./revive-heavytail-error.ts";
 
 describe("reviveHeavytailError", () => {
   it("gives a HeavytailError back as it is", () => {

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 export type EsdErrorCode = "invalid_plan" | "invalid_gram" | "reader_mismatch" | "invalid_option";
 

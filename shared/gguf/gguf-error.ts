@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 import { quoteName } from "../safetensors/safetensors-error.ts";
 
 export type GgufErrorCode =

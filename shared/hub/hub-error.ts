@@ -1,4 +1,5 @@
-import { HeavytailError, isRetryableStatus } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
+import { isRetryableStatus } from "../errors/is-retryable-status.ts";
 
 export type HubErrorCode =
   | "unauthorized"

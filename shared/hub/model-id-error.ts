@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 /** A model id, URL or revision that does not follow the Hub's grammar; rejected before any request. */
 export class ModelIdError extends HeavytailError {

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 export type LinalgErrorCode = "invalid_matrix" | "no_convergence" | "not_positive_definite";
 

@@ -9,7 +9,7 @@ import { normMetrics } from "./norm-metrics.ts";
 import { finiteOrNull } from "./finite-or-null.ts";
 import { randomizationColumns } from "./randomization-columns.ts";
 import { randomReplicaCount } from "./randomized-spectrum.ts";
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 export class MetricsError extends HeavytailError {
   declare readonly code: "invalid_spectrum";

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 /** A byte range a source cannot deliver: not a valid range of the source, or the source ended before it. */
 export class ByteRangeError extends HeavytailError {

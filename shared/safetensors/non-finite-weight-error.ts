@@ -1,5 +1,5 @@
 import { quoteName } from "./safetensors-error.ts";
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 /** A weight that decodes to NaN or ±Inf: the layer cannot be analysed and is recorded as failed with this reason. */
 export class NonFiniteWeightError extends HeavytailError {

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 export type SafetensorsErrorCode =
   | "file_too_short"

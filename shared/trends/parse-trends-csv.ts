@@ -1,5 +1,5 @@
 import { parseCsv } from "../csv/parse-csv.ts";
-import { HeavytailError } from "../errors/index.ts";
+import { HeavytailError } from "../errors/heavytail-error.ts";
 
 /** One model of a series: its reported accuracy and its model-level metrics. */
 export interface TrendRow {

@@ -1,5 +1,4 @@
-import type { Report } from "../../shared/report/schema.ts";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { type Report, validateReport } from "#shared/report";
 import type { ReportText } from "./read-report-folder.ts";
 
 export interface AcceptedReport extends ReportText {

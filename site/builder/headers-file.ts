@@ -1,4 +1,4 @@
-import { pageSecurityHeaders } from "../../shared/web/page-security-headers.ts";
+import { pageSecurityHeaders } from "#shared/web";
 
 /**
  * The build's `_headers`: Workers static assets serve the site's files before the Worker runs, so

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { isHubId } from "../../shared/lineage/first-base.ts";
+import { isHubId } from "#shared/lineage";
 import { SiteBuildError } from "./build-error.ts";
 
 export interface BuildOptions {

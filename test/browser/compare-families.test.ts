@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { TREE } from "../helpers/fixture-report-specs.ts";
 import { buildFixtureSite, FIXTURE_REPORTS, REPO } from "../site/build-fixture-site.ts";
 import { startFakeService, type FakeService } from "./fake-service.ts";

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { rowMetadata } from "../../shared/report/report-row.ts";
-import type { Report } from "../../shared/report/schema.ts";
+import { rowMetadata, type Report } from "#shared/report";
 import { listen, staticHandler } from "./serve-static.ts";
 
 /** A job the fake service runs when a model without a report is triggered: these states, then `report` is published. */

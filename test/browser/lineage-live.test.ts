@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { TREE } from "../helpers/fixture-report-specs.ts";
 import { makeReport } from "../helpers/make-report.ts";
 import { llamaLayout } from "../helpers/model-layouts.ts";

@@ -4,8 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { type Report, validateReport } from "#shared/report";
 import { createMockHub } from "../mock-hub/create-mock-hub.ts";
 import type { MockHub } from "../mock-hub/types.ts";
 

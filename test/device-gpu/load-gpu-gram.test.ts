@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { arrayValueReader } from "../../shared/esd/array-value-reader.ts";
-import { computeLayerGrams } from "../../shared/esd/compute-layer-grams.ts";
-import { planLayers } from "../../shared/plan/plan-layers.ts";
+import { arrayValueReader, computeLayerGrams } from "#shared/esd";
+import { planLayers } from "#shared/plan";
 import { loadGpuGram } from "../../scripts/device-gpu/load-gpu-gram.ts";
 
 describe("loadGpuGram", () => {

@@ -1,7 +1,5 @@
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { WideGramBlock } from "../../shared/esd/wide-gram-block.ts";
-import { gramLayout } from "../../shared/esd/gram-layout.ts";
-import { EsdError } from "../../shared/esd/esd-error.ts";
+import type { LayerPlan } from "#shared/plan";
+import { type WideGramBlock, gramLayout, EsdError } from "#shared/esd";
 
 /** The full symmetric Grams WWᵀ of a wide layer from its blocks G[I, J], J ≤ I, each present once. */
 export function assembleWideGram(plan: LayerPlan, blocks: readonly WideGramBlock[], panelRowCount: number): Float64Array[] {

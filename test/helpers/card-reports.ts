@@ -1,4 +1,4 @@
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { fixtureReportSpecs } from "./fixture-report-specs.ts";
 import { makeReport } from "./make-report.ts";
 

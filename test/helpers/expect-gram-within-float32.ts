@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { GramLayout } from "../../shared/esd/gram-layout.ts";
+import type { GramLayout } from "#shared/esd";
 
 const U = 2 ** -24;
 

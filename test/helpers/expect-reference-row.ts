@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { parseCsv } from "../../shared/csv/parse-csv.ts";
+import { parseCsv } from "#shared/csv";
 
 /** Columns that are counts: compared exactly. */
 const COUNTS = new Set(["M", "N", "rf", "num_evals", "rank_loss", "weak_rank_loss", "matrix_rank", "num_pl_spikes", "num_spikes", "layer_id"]);

@@ -3,8 +3,7 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memoryByteSource } from "../../shared/safetensors/memory-byte-source.ts";
-import { parseSafetensorsHeader } from "../../shared/safetensors/parse-safetensors-header.ts";
+import { memoryByteSource, parseSafetensorsHeader } from "#shared/safetensors";
 import { planGpt2LikeTensors, writeGpt2LikeModel, writeLlamaLikeModel } from "./generate-models.ts";
 
 let root: string;

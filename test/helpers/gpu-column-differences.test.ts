@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { LayerColumns } from "../../shared/report/schema.ts";
+import type { LayerColumns } from "#shared/report";
 import { gpuColumnDifferences } from "./gpu-column-differences.ts";
 
 const exact = {

@@ -1,4 +1,4 @@
-import type { LayerColumns } from "../../shared/report/schema.ts";
+import type { LayerColumns } from "#shared/report";
 import { GPU_COLUMN_TOLERANCES } from "./gpu-column-tolerances.ts";
 
 /**

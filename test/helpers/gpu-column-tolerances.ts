@@ -1,4 +1,4 @@
-import type { LayerColumns } from "../../shared/report/schema.ts";
+import type { LayerColumns } from "#shared/report";
 
 /**
  * How far a column computed with the GPU Gram (float32 block products of DEFAULT_DEPTH rows,

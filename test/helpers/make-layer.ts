@@ -1,4 +1,4 @@
-import type { AnalysedLayer } from "../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { compactHistogram } from "./compact-histogram.ts";
 import { syntheticEigenvalues } from "./synthetic-eigenvalues.ts";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { validateReport } from "#shared/report";
 import { fixtureReportSpecs } from "./fixture-report-specs.ts";
 import { makeReport } from "./make-report.ts";
 import { gpt2Layout } from "./model-layouts.ts";

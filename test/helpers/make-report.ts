@@ -1,5 +1,5 @@
-import { summarizeLayers } from "../../shared/metrics/summarize-layers.ts";
-import { COMPATIBLE_WITH, REPORT_SCHEMA, type BaseModelRef, type DeltaBaseIdentity, type Report } from "../../shared/report/schema.ts";
+import { summarizeLayers } from "#shared/metrics";
+import { COMPATIBLE_WITH, REPORT_SCHEMA, type BaseModelRef, type DeltaBaseIdentity, type Report } from "#shared/report";
 import { makeLayer, type LayerSpec } from "./make-layer.ts";
 import { seededRandom } from "./seeded-random.ts";
 

@@ -1,4 +1,4 @@
-import { EsdError } from "../../shared/esd/esd-error.ts";
+import { EsdError } from "#shared/esd";
 
 /** Element-wise sum of partial Grams (one array per slice in each part), e.g. over disjoint row ranges. */
 export function sumGrams(parts: readonly Float64Array[][]): Float64Array[] {

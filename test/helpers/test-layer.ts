@@ -1,8 +1,6 @@
-import { planLayers } from "../../shared/plan/plan-layers.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import { createRng } from "../../shared/metrics/create-rng.ts";
-import { arrayValueReader } from "../../shared/esd/array-value-reader.ts";
-import type { ValueReader } from "../../shared/esd/types.ts";
+import { planLayers, type LayerPlan } from "#shared/plan";
+import { createRng } from "#shared/metrics";
+import { arrayValueReader, type ValueReader } from "#shared/esd";
 
 /** A seeded float32 tensor of the given shape, planned as the planner plans it, and a reader over it (test helper). */
 export function testLayer(shape: number[], seed: number, chunkValues = 97): { plan: LayerPlan; values: Float32Array; read: ValueReader } {

@@ -10,7 +10,7 @@ import { encodeGguf, meta, type GgufMeta, type GgufTensorSpec } from "./write-gg
 import { encodeTorchCheckpoint } from "./write-torch-checkpoint.ts";
 import { blockValues, encodeBlock, randomHalf, type BlockSpec } from "./ggml-blocks.ts";
 import { seededRandom } from "./seeded-random.ts";
-import type { Dtype } from "../../shared/safetensors/types.ts";
+import type { Dtype } from "#shared/safetensors";
 
 export interface TinyTensor {
   hf: string;

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Dtype } from "../../shared/safetensors/types.ts";
+import type { Dtype } from "#shared/safetensors";
 import { seededRandom } from "./seeded-random.ts";
 import { encodeSafetensors, encodeSafetensorsIndex, type TensorSpec } from "./write-safetensors.ts";
 

@@ -2,7 +2,7 @@
 //   npx tsx test/helpers/write-fixture-reports.ts
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { validateReport } from "../../shared/report/validate-report.ts";
+import { validateReport } from "#shared/report";
 import { fixtureReportSpecs } from "./fixture-report-specs.ts";
 import { makeReport } from "./make-report.ts";
 import { roundTo12 } from "./round-to-12.ts";

@@ -4,7 +4,7 @@
  * `encodeGguf`, or anything at all — including deliberately broken headers — with `GgufWriter`.
  */
 import { floatToBfloat16Bits, floatToHalfBits } from "./write-safetensors.ts";
-import { GGML_TYPES } from "../../shared/gguf/ggml-types.ts";
+import { GGML_TYPES } from "#shared/gguf";
 
 export type GgufWriterValueType = "uint8" | "int8" | "uint16" | "int16" | "uint32" | "int32" | "float32" | "bool" | "string" | "uint64" | "int64" | "float64";
 const TYPE_IDS: Record<GgufWriterValueType | "array", number> = {

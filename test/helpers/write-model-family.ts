@@ -11,7 +11,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { halfToFloat } from "../../shared/safetensors/scalar-to-float.ts";
+import { halfToFloat } from "#shared/safetensors";
 import { encodeQ8_0 } from "./ggml-blocks.ts";
 import { perturb } from "./perturb.ts";
 import { seededRandom } from "./seeded-random.ts";

@@ -19,7 +19,7 @@
  */
 import { encodeSafetensorsRaw, floatToHalfBits } from "./write-safetensors.ts";
 import { seededRandom } from "./seeded-random.ts";
-import { halfToFloat } from "../../shared/safetensors/scalar-to-float.ts";
+import { halfToFloat } from "#shared/safetensors";
 
 interface RawTensor {
   name: string;

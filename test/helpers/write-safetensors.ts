@@ -2,8 +2,7 @@
  * Builds safetensors files in memory for tests: synthetic models (single-file or sharded, with
  * `encodeSafetensorsIndex`) and, through `encodeSafetensorsRaw`, deliberately broken ones.
  */
-import type { Dtype } from "../../shared/safetensors/types.ts";
-import { dtypeByteSize } from "../../shared/safetensors/dtype-byte-size.ts";
+import { type Dtype, dtypeByteSize } from "#shared/safetensors";
 
 export interface TensorSpec {
   name: string;

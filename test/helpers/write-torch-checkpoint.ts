@@ -5,8 +5,7 @@
  * layout torch.save produces: `archive/data.pkl`, `archive/byteorder`, `archive/data/<key>` (64-byte
  * aligned through an "FB" padding field in the local header only), `archive/version`.
  */
-import type { Dtype } from "../../shared/safetensors/types.ts";
-import { dtypeByteSize } from "../../shared/safetensors/dtype-byte-size.ts";
+import { type Dtype, dtypeByteSize } from "#shared/safetensors";
 import { floatToBfloat16Bits, floatToHalfBits } from "./write-safetensors.ts";
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { countSafetensorsParameters } from "./count-safetensors-parameters.ts";
 import type { RepoSnapshot } from "./snapshot-repo.ts";
 import type { RepoSettings } from "./types.ts";
-import { readFrontMatter } from "../../shared/lineage/read-front-matter.ts";
+import { readFrontMatter } from "#shared/lineage";
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 

@@ -6,7 +6,7 @@ import { resolve as resolvePath } from "node:path";
 import { createFaultBook } from "./create-fault-book.ts";
 import { handleRequest } from "./handle-request.ts";
 import type { Exchange, HubContext } from "./hub-context.ts";
-import { isHubId } from "../../shared/lineage/first-base.ts";
+import { isHubId } from "#shared/lineage";
 import { MockHubError } from "./mock-hub-error.ts";
 import { sendHubError } from "./send-hub-error.ts";
 import type { HashCache } from "./snapshot-repo.ts";

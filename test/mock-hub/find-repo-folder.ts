@@ -1,6 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { isHubId } from "../../shared/lineage/first-base.ts";
+import { isHubId } from "#shared/lineage";
 
 export interface RepoSources {
   /** folder whose `org/name/` subfolders (and legacy `name/` folders holding files) are repos */

@@ -1,6 +1,6 @@
 import type { FaultBook } from "./create-fault-book.ts";
 import type { Exchange } from "./hub-context.ts";
-import { isHubId } from "../../shared/lineage/first-base.ts";
+import { isHubId } from "#shared/lineage";
 import { MockHubError } from "./mock-hub-error.ts";
 import { sendJson } from "./send-json.ts";
 import type { RequestLogEntry } from "./types.ts";

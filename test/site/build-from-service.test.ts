@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { startWranglerDev, type WranglerDev } from "../../scripts/start-wrangler-dev.ts";
 import { familyIds, writeModelFamily } from "../helpers/write-model-family.ts";
 import { createMockHub } from "../mock-hub/create-mock-hub.ts";

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { modelSlug } from "../../site/src/lib/model-slug.ts";
 import { reportPaths } from "../../site/src/lib/report-paths.ts";
 import { revealInvisible } from "../../site/src/lib/reveal-invisible.ts";

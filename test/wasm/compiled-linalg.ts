@@ -1,6 +1,6 @@
 import v8 from "node:v8";
 import { compileLinalgWasm } from "../../scripts/build-wasm.mjs";
-import { hasRelaxedSimd } from "../../shared/linalg/wasm/relaxed-simd.ts";
+import { hasRelaxedSimd } from "#shared/linalg";
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 

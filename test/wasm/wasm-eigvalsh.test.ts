@@ -1,7 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
-import { eigvalsh as jsEigvalsh } from "../../shared/linalg/eigvalsh.ts";
-import { WasmLinalgError } from "../../shared/linalg/wasm/wasm-linalg-error.ts";
+import { createWasmLinalg, eigvalsh as jsEigvalsh, WasmLinalgError } from "#shared/linalg";
 import { compiledLinalgModule } from "./compiled-linalg.ts";
 import { testMatrices } from "./test-matrices.ts";
 import reference from "./eigvalsh-reference.json" with { type: "json" };

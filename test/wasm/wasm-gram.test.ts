@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
+import { createWasmLinalg } from "#shared/linalg";
 import { compiledLinalgModule } from "./compiled-linalg.ts";
 import { gramOf, seededWeights } from "./test-matrices.ts";
 import reference from "./eigvalsh-reference.json" with { type: "json" };

@@ -1,14 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
-import { wasmLayerGrams } from "../../shared/linalg/wasm/wasm-layer-grams.ts";
-import { wasmTallGramPartial } from "../../shared/linalg/wasm/wasm-tall-gram-partial.ts";
-import { wasmWideGramBlock } from "../../shared/linalg/wasm/wasm-wide-gram-block.ts";
-import { tallGramPartial } from "../../shared/esd/tall-gram-partial.ts";
-import { wideGramBlock } from "../../shared/esd/wide-gram-block.ts";
-import { computeLayerGrams } from "../../shared/esd/compute-layer-grams.ts";
-import { computeLayerSpectrum } from "../../shared/esd/compute-layer-spectrum.ts";
-import type { LayerPlan } from "../../shared/plan/types.ts";
-import type { ValueReader } from "../../shared/esd/types.ts";
+import { createWasmLinalg, wasmLayerGrams, wasmTallGramPartial, wasmWideGramBlock } from "#shared/linalg";
+import { tallGramPartial, wideGramBlock, computeLayerGrams, computeLayerSpectrum, type ValueReader } from "#shared/esd";
+import type { LayerPlan } from "#shared/plan";
 import { compiledLinalgModule } from "./compiled-linalg.ts";
 import { seededWeights } from "./test-matrices.ts";
 

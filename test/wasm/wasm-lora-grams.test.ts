@@ -1,10 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
-import { wasmLoraGrams } from "../../shared/linalg/wasm/wasm-lora-grams.ts";
-import type { WasmLinalg } from "../../shared/linalg/wasm/types.ts";
-import { loraGramsJs } from "../../shared/linalg/lora-grams.ts";
-import { loraEigenvalues } from "../../shared/linalg/lora-eigenvalues.ts";
-import { jacobiSingularValues } from "../../shared/linalg/jacobi-singular-values.ts";
+import { createWasmLinalg, wasmLoraGrams, type WasmLinalg, loraGramsJs, loraEigenvalues, jacobiSingularValues } from "#shared/linalg";
 import { seededRandom } from "../helpers/seeded-random.ts";
 import { compiledLinalgModule } from "./compiled-linalg.ts";
 

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createWasmLinalg } from "../../shared/linalg/wasm/create-wasm-linalg.ts";
-import { eigvalsh as jsEigvalsh } from "../../shared/linalg/eigvalsh.ts";
-import { smallEigenvectors } from "../../shared/linalg/small-eigenvectors.ts";
-import { createRng } from "../../shared/metrics/create-rng.ts";
+import { createWasmLinalg, eigvalsh as jsEigvalsh, smallEigenvectors } from "#shared/linalg";
+import { createRng } from "#shared/metrics";
 import { compiledLinalgModule } from "./compiled-linalg.ts";
 import { gramOf, seededWeights, testMatrices } from "./test-matrices.ts";
 

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../../errors/index.ts";
+import { HeavytailError } from "../../errors/heavytail-error.ts";
 
 export type GpuGramErrorCode = "invalid_option" | "kernel_failed" | "reader_mismatch";
 

@@ -1,4 +1,4 @@
-import { HeavytailError } from "../../errors/index.ts";
+import { HeavytailError } from "../../errors/heavytail-error.ts";
 
 export type WasmLinalgErrorCode = "non_finite_input" | "no_convergence" | "out_of_memory" | "bad_argument" | "partial_row" | "finished";
 

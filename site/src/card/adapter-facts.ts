@@ -1,5 +1,5 @@
-import type { AdapterInfo } from "../../../shared/report/schema.ts";
-import { isOrgHubId } from "../../../shared/lineage/is-org-hub-id.ts";
+import type { AdapterInfo } from "#shared/report";
+import { isOrgHubId } from "#shared/lineage";
 import { html, type Html } from "./html.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { alphaHistogram } from "../lib/alpha-histogram.ts";
 import { niceTicks } from "../lib/nice-ticks.ts";
 import { plotLayout } from "../lib/plot-layout.ts";

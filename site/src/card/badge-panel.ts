@@ -1,7 +1,6 @@
-import { badgeContent } from "../../../shared/badge/badge-content.ts";
-import { renderBadgeSvg } from "../../../shared/badge/render-badge-svg.ts";
-import type { Report } from "../../../shared/report/schema.ts";
-import { firstHubBase } from "../../../shared/lineage/first-base.ts";
+import { badgeContent, renderBadgeSvg } from "#shared/badge";
+import type { Report } from "#shared/report";
+import { firstHubBase } from "#shared/lineage";
 import { badgeSnippets, badgeUrls } from "../lib/badge-snippets.ts";
 import { html, type Html } from "./html.ts";
 

@@ -1,5 +1,5 @@
-import { fineTuneBase } from "../../../shared/lineage/first-base.ts";
-import type { Report } from "../../../shared/report/schema.ts";
+import { fineTuneBase } from "#shared/lineage";
+import type { Report } from "#shared/report";
 import { liveComparePath } from "../compare/compare-path.ts";
 import type { CardContext } from "./card-context.ts";
 import { html, type Html } from "./html.ts";

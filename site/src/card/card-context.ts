@@ -1,4 +1,4 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import type { ModelEntry } from "../lib/catalog-types.ts";
 import type { CompareCandidate } from "./compare-picker.ts";
 import { reportPaths, type ReportPaths } from "../lib/report-paths.ts";

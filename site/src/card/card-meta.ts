@@ -1,5 +1,5 @@
-import type { Report } from "../../../shared/report/schema.ts";
-import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
+import type { Report } from "#shared/report";
+import { formatMetric, alphaVerdict } from "#shared/format";
 import { revealInvisible } from "../lib/reveal-invisible.ts";
 
 // Plain text (the page escapes it): <title> and the description meta, the same on static and live pages

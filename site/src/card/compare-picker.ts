@@ -1,4 +1,4 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { exact, html, type Html } from "./html.ts";
 
 /** A model the card suggests comparing with: its page beside this one, and why it is suggested. */

@@ -1,5 +1,5 @@
-import type { Report } from "../../../shared/report/schema.ts";
-import { formatMetric } from "../../../shared/format/index.ts";
+import type { Report } from "#shared/report";
+import { formatMetric } from "#shared/format";
 import { exact, html, type Html } from "./html.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
 import { LAYER_ROLES, layerRole } from "../lib/layer-role.ts";
 import { niceTicks } from "../lib/nice-ticks.ts";

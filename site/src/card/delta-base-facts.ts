@@ -1,4 +1,4 @@
-import type { DeltaBaseIdentity } from "../../../shared/report/schema.ts";
+import type { DeltaBaseIdentity } from "#shared/report";
 import { html, type Html } from "./html.ts";
 import { baseCardPath } from "./lineage-facts.ts";
 

@@ -1,7 +1,7 @@
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { esdDensity, type DensityBin } from "../lib/esd-density.ts";
 import { esdPlotRange } from "../lib/esd-plot-range.ts";
-import { formatMetric } from "../../../shared/format/index.ts";
+import { formatMetric } from "#shared/format";
 import { logTickFormatter } from "../lib/log-tick-formatter.ts";
 import { logTicks } from "../lib/log-ticks.ts";
 import { plotLayout } from "../lib/plot-layout.ts";

@@ -1,7 +1,6 @@
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import { type AnalysedLayer, LAYER_COLUMNS as DESCRIPTION, type ColumnSpec } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
-import { LAYER_COLUMNS as DESCRIPTION, type ColumnSpec } from "../../../shared/report/layer-columns.ts";
+import { formatMetric, alphaVerdict } from "#shared/format";
 import { siteLayerColumns } from "../lib/layer-columns.ts";
 import { layerRole } from "../lib/layer-role.ts";
 import { exact, html, type Html } from "./html.ts";

@@ -1,5 +1,5 @@
-import type { Lineage } from "../../../shared/report/schema.ts";
-import { isOrgHubId } from "../../../shared/lineage/is-org-hub-id.ts";
+import type { Lineage } from "#shared/report";
+import { isOrgHubId } from "#shared/lineage";
 import { html, type Html } from "./html.ts";
 
 const SOURCE: Record<string, string> = { card: "model card", readme: "README front matter", adapter: "adapter config", gguf: "GGUF metadata" };

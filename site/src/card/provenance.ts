@@ -1,7 +1,7 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { formatBytes } from "../lib/format-bytes.ts";
 import { formatDate } from "../lib/format-date.ts";
-import { formatParameters } from "../../../shared/format/index.ts";
+import { formatParameters } from "#shared/format";
 import type { CardContext } from "./card-context.ts";
 import { html, type Html } from "./html.ts";
 import { adapterFacts } from "./adapter-facts.ts";

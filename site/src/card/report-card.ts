@@ -1,6 +1,6 @@
-import type { AnalysedLayer, Report } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer, Report } from "#shared/report";
 import { formatDate } from "../lib/format-date.ts";
-import { formatMetric, formatParameters } from "../../../shared/format/index.ts";
+import { formatMetric, formatParameters } from "#shared/format";
 import { alphaHistogramPlot } from "./alpha-histogram-plot.ts";
 import { badgePanel } from "./badge-panel.ts";
 import { baseComparisonSlot } from "./base-comparison.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SkippedLayer } from "../../../shared/report/schema.ts";
+import type { SkippedLayer } from "#shared/report";
 import { groupSkipped, skippedAndFailed } from "./skipped-failed.ts";
 
 const skip = (name: string, reason: string): SkippedLayer => ({ layer_id: 0, name, shape: [8], dtype: "F32", reason });

@@ -1,4 +1,4 @@
-import type { FailedLayer, SkippedLayer } from "../../../shared/report/schema.ts";
+import type { FailedLayer, SkippedLayer } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
 import { html, type Html } from "./html.ts";
 

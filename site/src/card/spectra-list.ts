@@ -1,6 +1,6 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
+import { formatMetric, alphaVerdict } from "#shared/format";
 import type { CardContext } from "./card-context.ts";
 import { esdPlot } from "./esd-plot.ts";
 import { html, type Html } from "./html.ts";

@@ -1,5 +1,5 @@
-import type { Report, SummaryMetrics } from "../../../shared/report/schema.ts";
-import { formatMetric, alphaVerdict } from "../../../shared/format/index.ts";
+import type { Report, SummaryMetrics } from "#shared/report";
+import { formatMetric, alphaVerdict } from "#shared/format";
 import { exact, html, type Html } from "./html.ts";
 
 const ROWS: { key: keyof SummaryMetrics; label: string; note: string }[] = [

@@ -1,6 +1,6 @@
-import type { AnalysedLayer, Report } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer, Report } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric, alphaVerdict, type AlphaVerdict } from "../../../shared/format/index.ts";
+import { formatMetric, alphaVerdict, type AlphaVerdict } from "#shared/format";
 import { html, type Html } from "./html.ts";
 
 const SHOWN = 8;

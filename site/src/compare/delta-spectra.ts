@@ -1,9 +1,9 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { correlationFlow } from "../card/correlation-flow.ts";
 import { esdPlot } from "../card/esd-plot.ts";
 import { html, type Html } from "../card/html.ts";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric } from "../../../shared/format/index.ts";
+import { formatMetric } from "#shared/format";
 
 // a page of a few dozen small plots stays quick to draw; the delta report's own page has them all
 const MAX_SPECTRA = 24;

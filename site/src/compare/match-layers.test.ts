@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { matchLayers } from "./match-layers.ts";
 
 const layer = (name: string, alpha: number) => ({ name, alpha }) as AnalysedLayer;

@@ -1,4 +1,4 @@
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
 
 /** One layer name of either model, with each model's layer of that name (null where it has none). */

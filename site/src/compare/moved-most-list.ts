@@ -1,5 +1,5 @@
 import { html, type Html } from "../card/html.ts";
-import { formatMetric } from "../../../shared/format/index.ts";
+import { formatMetric } from "#shared/format";
 import type { MovedLayer } from "./moved-most.ts";
 
 /** The layers that moved most, as a ranked list: each layer's α in a and in b, and the change. */

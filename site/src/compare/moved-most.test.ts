@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { movedMost } from "./moved-most.ts";
 
 const l = (alpha: number | null) => ({ alpha }) as AnalysedLayer;

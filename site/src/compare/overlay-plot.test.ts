@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnalysedLayer } from "../../../shared/report/schema.ts";
+import type { AnalysedLayer } from "#shared/report";
 import { overlayPlot } from "./overlay-plot.ts";
 
 const l = (alpha: number, log_alpha_norm: number | null) => ({ alpha, log_alpha_norm }) as AnalysedLayer;

@@ -1,4 +1,4 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { html } from "../card/html.ts";
 import { deltaSpectra } from "./delta-spectra.ts";
 import { matchLayers } from "./match-layers.ts";

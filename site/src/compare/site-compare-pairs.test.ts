@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import type { StagedIndex } from "../lib/catalog-types.ts";
 import { siteComparePairs } from "./site-compare-pairs.ts";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../../shared/report/schema.ts";
-import { formatMetric } from "../../../shared/format/index.ts";
+import type { Report } from "#shared/report";
+import { formatMetric } from "#shared/format";
 import { summaryComparison } from "./summary-comparison.ts";
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, "../../../test/fixtures/reports", name), "utf8")) as Report;

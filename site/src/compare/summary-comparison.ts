@@ -1,6 +1,6 @@
-import type { Num, Report } from "../../../shared/report/schema.ts";
+import type { Num, Report } from "#shared/report";
 import { exact, html, type Html } from "../card/html.ts";
-import { formatMetric, formatParameters, alphaVerdict } from "../../../shared/format/index.ts";
+import { formatMetric, formatParameters, alphaVerdict } from "#shared/format";
 import { familyDelta } from "../lineage/family-delta.ts";
 
 const ROWS: { label: string; note: string; value: (r: Report) => Num; digits: number }[] = [

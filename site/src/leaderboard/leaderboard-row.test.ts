@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowMetadata } from "../../../shared/report/report-row.ts";
+import { rowMetadata } from "#shared/report";
 import { fixtureReport } from "../../../test/helpers/card-reports.ts";
 import { HOSTILE } from "../../../test/helpers/fixture-report-specs.ts";
 import { smuggledMarkup, textOfHtml } from "../../../test/helpers/inert-html.ts";

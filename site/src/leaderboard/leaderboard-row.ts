@@ -1,10 +1,10 @@
-import { isHubId } from "../../../shared/lineage/first-base.ts";
-import type { Num } from "../../../shared/report/schema.ts";
+import { isHubId } from "#shared/lineage";
+import type { Num } from "#shared/report";
 import { exact, html, type Html } from "../card/html.ts";
 import { sortButton } from "../card/sort-button.ts";
 import type { ReportHead } from "../lib/catalog-types.ts";
 import { formatDate } from "../lib/format-date.ts";
-import { formatMetric, formatParameters, alphaVerdict } from "../../../shared/format/index.ts";
+import { formatMetric, formatParameters, alphaVerdict } from "#shared/format";
 import { sizeBracket } from "../lib/size-bracket.ts";
 import { groupByFamily } from "./group-by-family.ts";
 import { searchText } from "./search-text.ts";

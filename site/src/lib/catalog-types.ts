@@ -1,4 +1,4 @@
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 
 /** A report without its per-layer arrays: what lists and leaderboards need. */
 export type ReportHead = Omit<Report, "layers" | "skipped" | "failed">;

@@ -1,4 +1,4 @@
-import { LAYER_COLUMNS as DESCRIPTION, type ColumnSpec as ColumnDescription } from "../../../shared/report/layer-columns.ts";
+import { LAYER_COLUMNS as DESCRIPTION, type ColumnSpec as ColumnDescription } from "#shared/report";
 
 export interface ColumnSpec {
   /** the layer's field, the column's header (the reference's name) */

@@ -1,6 +1,6 @@
 import type { AccuracyRow } from "./catalog-types.ts";
-import { parseCsv } from "../../../shared/csv/parse-csv.ts";
-import { HeavytailError } from "../../../shared/errors/index.ts";
+import { parseCsv } from "#shared/csv";
+import { HeavytailError } from "#shared/errors";
 
 /** The curated accuracies table does not follow its format: says where, so the file can be fixed. */
 export class AccuraciesCsvError extends HeavytailError {

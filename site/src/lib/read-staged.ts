@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Report } from "../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import type { StagedIndex } from "./catalog-types.ts";
 
 /** The staged index the build wrote (report heads and accuracies). */

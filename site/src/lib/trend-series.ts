@@ -1,5 +1,5 @@
-import type { Num } from "../../../shared/report/schema.ts";
-import { regressTrend, type TrendRegression } from "../../../shared/trends/regress-trend.ts";
+import type { Num } from "#shared/report";
+import { regressTrend, type TrendRegression } from "#shared/trends";
 import type { AccuracyRow, ModelEntry } from "./catalog-types.ts";
 
 /** The model-level metrics the paper regresses accuracy on (docs/metrics.md §7). */

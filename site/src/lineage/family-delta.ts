@@ -1,4 +1,4 @@
-import type { Num } from "../../../shared/report/schema.ts";
+import type { Num } from "#shared/report";
 
 /** A member's metric less its base's (negative: lower than the base), null when either is not finite. */
 export function familyDelta(value: Num, base: Num): Num {

@@ -1,6 +1,6 @@
-import type { Num } from "../../../shared/report/schema.ts";
+import type { Num } from "#shared/report";
 import { exact, html, type Html } from "../card/html.ts";
-import { formatMetric, formatParameters, alphaVerdict } from "../../../shared/format/index.ts";
+import { formatMetric, formatParameters, alphaVerdict } from "#shared/format";
 import { familyDelta } from "./family-delta.ts";
 import type { LineageMember } from "./lineage-families.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowMetadata } from "../../../shared/report/report-row.ts";
+import { rowMetadata } from "#shared/report";
 import { makeReport } from "../../../test/helpers/make-report.ts";
 import { joinServiceMembers } from "../scripts/hydrate-lineage.ts";
 import type { PageMember } from "./lineage-sections.ts";

@@ -1,4 +1,4 @@
-import { isHubId } from "../../../shared/lineage/first-base.ts";
+import { isHubId } from "#shared/lineage";
 import { rowFromEntry } from "../leaderboard/leaderboard-row.ts";
 import type { LineageMember } from "./lineage-families.ts";
 

@@ -1,7 +1,7 @@
 import { rowFromHead } from "../leaderboard/leaderboard-row.ts";
 import type { ModelEntry, StagedReport } from "../lib/catalog-types.ts";
 import { plainLatest } from "../lib/plain-latest.ts";
-import { firstBase } from "../../../shared/lineage/first-base.ts";
+import { firstBase } from "#shared/lineage";
 import type { LineageMember } from "./lineage-families.ts";
 
 /** A Hub model the build knows, its report of its own weights, and its place in the model tree. */

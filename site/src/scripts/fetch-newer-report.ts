@@ -1,5 +1,4 @@
-import type { Report } from "../../../shared/report/schema.ts";
-import { validateReport } from "../../../shared/report/validate-report.ts";
+import { type Report, validateReport } from "#shared/report";
 import { idPath } from "../lib/id-path.ts";
 
 /** The report a static card was built from. */

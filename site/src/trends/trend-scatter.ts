@@ -1,7 +1,7 @@
-import type { TrendRegression } from "../../../shared/trends/regress-trend.ts";
+import type { TrendRegression } from "#shared/trends";
 import { html } from "../card/html.ts";
 import { plotFrame } from "../card/plot-frame.ts";
-import { formatMetric } from "../../../shared/format/index.ts";
+import { formatMetric } from "#shared/format";
 import { niceTicks } from "../lib/nice-ticks.ts";
 import { plotLayout } from "../lib/plot-layout.ts";
 import { dotsPath, linePath } from "../lib/svg-paths.ts";

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import { GPU } from "gpu.js";
-import { analyzeModel } from "../../../../shared/analyze/analyze-model.ts";
-import type { LayerWorkerPool } from "../../../../shared/analyze/layer-worker-pool.ts";
+import { analyzeModel, type LayerWorkerPool } from "#shared/analyze";
 import { chooseBrowserGram } from "./choose-browser-gram.ts";
 import { createBrowserLayerPool } from "./create-browser-layer-pool.ts";
 import { localModelFiles } from "./local-model-files.ts";

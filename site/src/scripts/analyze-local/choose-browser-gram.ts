@@ -1,7 +1,6 @@
 import type { GPU } from "gpu.js";
-import type { AnalyzeModelOptions } from "../../../../shared/analyze/analyze-model.ts";
-import { computeLayerGramsGpu } from "../../../../shared/esd/gpu/compute-layer-grams-gpu.ts";
-import { createGpuCrossProduct, DEFAULT_DEPTH } from "../../../../shared/esd/gpu/create-gpu-cross-product.ts";
+import type { AnalyzeModelOptions } from "#shared/analyze";
+import { computeLayerGramsGpu, createGpuCrossProduct, DEFAULT_DEPTH } from "#shared/esd";
 
 export type EnginePreference = "auto" | "webgpu" | "webgl2" | "cpu";
 

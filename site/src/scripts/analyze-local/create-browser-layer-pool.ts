@@ -1,4 +1,4 @@
-import { createLayerWorkerPool, type LayerWorkerAnswer, type LayerWorkerPool } from "../../../../shared/analyze/layer-worker-pool.ts";
+import { createLayerWorkerPool, type LayerWorkerAnswer, type LayerWorkerPool } from "#shared/analyze";
 import type { StartLayerWorker } from "./worker-messages.ts";
 
 export interface BrowserLayerPoolOptions {

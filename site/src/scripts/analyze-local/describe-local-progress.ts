@@ -1,4 +1,4 @@
-import type { AnalysisProgress } from "../../../../shared/analyze/analyze-model.ts";
+import type { AnalysisProgress } from "#shared/analyze";
 import { formatBytes } from "../../lib/format-bytes.ts";
 
 /** A status sentence and a 0..1 fraction (by bytes read) for the progress bar. */

@@ -1,6 +1,4 @@
-import type { ByteSource } from "../../../../shared/safetensors/types.ts";
-import { checkByteRange } from "../../../../shared/safetensors/check-byte-range.ts";
-import { ByteRangeError } from "../../../../shared/safetensors/byte-range-error.ts";
+import { type ByteSource, checkByteRange, ByteRangeError } from "#shared/safetensors";
 
 export const DEFAULT_SLICE_BYTES = 4 << 20;
 

@@ -1,7 +1,6 @@
 /// <reference lib="webworker" />
 import { GPU } from "gpu.js";
-import { answerLayerJobs } from "../../../../shared/analyze/answer-layer-jobs.ts";
-import type { LayerWorkerAnswer, LayerWorkerJob } from "../../../../shared/analyze/layer-worker-pool.ts";
+import { answerLayerJobs, type LayerWorkerAnswer, type LayerWorkerJob } from "#shared/analyze";
 import { chooseBrowserGram } from "./choose-browser-gram.ts";
 import { localModelFiles } from "./local-model-files.ts";
 import type { StartLayerWorker } from "./worker-messages.ts";

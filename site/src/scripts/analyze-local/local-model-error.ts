@@ -1,4 +1,4 @@
-import { HeavytailError } from "../../../../shared/errors/index.ts";
+import { HeavytailError } from "#shared/errors";
 
 /** Dropped files that do not make a model: no safetensors among them, or two files of one name. */
 export class LocalModelError extends HeavytailError {

@@ -1,9 +1,6 @@
-import type { ModelDescription } from "../../../../shared/analyze/analyze-model.ts";
-import { ADAPTER_CONFIG, chooseWeightFiles } from "../../../../shared/analyze/choose-weight-files.ts";
-import { parseAdapterConfig } from "../../../../shared/analyze/parse-adapter-config.ts";
-import { WeightFilesError } from "../../../../shared/analyze/weight-files-error.ts";
-import { familyFromConfig } from "../../../../shared/hub/family-from-config.ts";
-import type { ModelFiles } from "../../../../shared/safetensors/types.ts";
+import { type ModelDescription, ADAPTER_CONFIG, chooseWeightFiles, parseAdapterConfig, WeightFilesError } from "#shared/analyze";
+import { familyFromConfig } from "#shared/hub";
+import type { ModelFiles } from "#shared/safetensors";
 import { fileSliceByteSource } from "./file-slice-byte-source.ts";
 import type { LocalFile } from "./local-file.ts";
 import { LocalModelError } from "./local-model-error.ts";

@@ -1,4 +1,4 @@
-import type { Report } from "../../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { localCardContext } from "../../card/card-context.ts";
 import { html } from "../../card/html.ts";
 import { mountCard } from "../../card/mount-card.ts";

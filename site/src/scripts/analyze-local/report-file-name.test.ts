@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Report } from "../../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { reportFileName } from "./report-file-name.ts";
 
 const named = (id: string) => ({ model: { id } }) as Report;

@@ -1,4 +1,4 @@
-import type { Report } from "../../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 
 /** A safe download name for a report: the model id with anything but [A-Za-z0-9._-] as "-". */
 export function reportFileName(report: Report): string {

@@ -1,5 +1,5 @@
-import type { AnalysisProgress } from "../../../../shared/analyze/analyze-model.ts";
-import type { Report } from "../../../../shared/report/schema.ts";
+import type { AnalysisProgress } from "#shared/analyze";
+import type { Report } from "#shared/report";
 import type { EnginePreference } from "./choose-browser-gram.ts";
 import type { LocalFile } from "./local-file.ts";
 

@@ -1,4 +1,4 @@
-import { parseModelId } from "../../../../shared/hub/parse-model-id.ts";
+import { parseModelId } from "#shared/hub";
 
 export type CompareRequest = { kind: "none" } | { kind: "pair"; a: string; b: string } | { kind: "invalid"; message: string };
 

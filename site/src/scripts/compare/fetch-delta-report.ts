@@ -1,4 +1,4 @@
-import type { Report } from "../../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { fetchReport } from "../live-card/fetch-report.ts";
 import { idPath } from "../../lib/id-path.ts";
 

@@ -1,4 +1,4 @@
-import type { Report } from "../../../../shared/report/schema.ts";
+import type { Report } from "#shared/report";
 import { cardDescription, cardTitle, spectraTitle } from "../../card/card-meta.ts";
 import { liveCardContext } from "../../card/card-context.ts";
 import { mountCard } from "../../card/mount-card.ts";
@@ -11,7 +11,7 @@ import { requestAnalysis } from "../request-analysis.ts";
 import { showCardMeta } from "../show-card-meta.ts";
 import { checkedReport, fetchReport, reportUrl, type FetchedReport } from "./fetch-report.ts";
 import { liveOffer } from "./live-offer.ts";
-import { parseModelPagePath } from "../../../../shared/hub/parse-model-page-path.ts";
+import { parseModelPagePath } from "#shared/hub";
 
 /**
  * The live card (pages/[live].astro, served by the service at a model's path when the static site
