@@ -1,5 +1,8 @@
 import { OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "../fit/fit-power-law.ts";
 
+// the band's edges, for the front ends that draw or name it
+export { OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE };
+
 /**
  * What a power-law exponent α says about a layer or a model, the one reading every front end
  * shows (CLI table, site, badge). The reference rule (docs/metrics.md §4, the report's `warning`):

@@ -1,4 +1,4 @@
 // How every front end (CLI table, site, badge) prints numbers and reads α: one rule each.
-export { type AlphaReading, alphaVerdict, type AlphaVerdict } from "./alpha-verdict.ts";
+export { type AlphaReading, alphaVerdict, type AlphaVerdict, OVER_TRAINED_BELOW, SPURIOUS_ABOVE, UNDER_TRAINED_ABOVE } from "./alpha-verdict.ts";
 export { formatMetric } from "./format-metric.ts";
 export { formatParameters } from "./format-parameters.ts";

@@ -1,6 +1,6 @@
 import { firstHubBase, type NamedBase } from "../lineage/first-base.ts";
 import { SUMMARY_METRICS } from "./layer-columns.ts";
-import type { Num, Report } from "./schema.ts";
+import type { Num, Report, ReportSummary } from "./schema.ts";
 
 /** One line of `/api/reports` and `/api/leaderboard` (docs/api.md). */
 export interface ReportRow {
@@ -31,16 +31,20 @@ const MAX_FAMILY_LENGTH = 64;
 
 /** The row's metadata for a report. */
 export function rowMetadata(report: Report): RowMetadata {
-  const s = report.summary;
   return {
     family: report.model.family === null ? null : report.model.family.slice(0, MAX_FAMILY_LENGTH),
     parameters: report.model.parameters,
     created_at: report.created_at,
     base: firstHubBase(report.model),
-    summary: {
-      ...(Object.fromEntries(SUMMARY_METRICS.map((k) => [k, s.reference[k]])) as Record<(typeof SUMMARY_METRICS)[number], Num>),
-      successful_fit_alpha: s.successful_fits.alpha,
-      ...(Object.fromEntries(ROW_COUNTS.map((k) => [k, s[k]])) as Record<(typeof ROW_COUNTS)[number], number>),
-    },
+    summary: rowSummary(report.summary),
+  };
+}
+
+/** A report summary as a row carries it: the reference's means, the fits' mean α, the counts. */
+export function rowSummary(s: ReportSummary): RowSummary {
+  return {
+    ...(Object.fromEntries(SUMMARY_METRICS.map((k) => [k, s.reference[k]])) as Record<(typeof SUMMARY_METRICS)[number], Num>),
+    successful_fit_alpha: s.successful_fits.alpha,
+    ...(Object.fromEntries(ROW_COUNTS.map((k) => [k, s[k]])) as Record<(typeof ROW_COUNTS)[number], number>),
   };
 }

@@ -1,4 +1,5 @@
 import type { AnalysedLayer } from "#shared/report";
+import { OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "#shared/format";
 import { alphaHistogram } from "../lib/alpha-histogram.ts";
 import { niceTicks } from "../lib/nice-ticks.ts";
 import { plotLayout } from "../lib/plot-layout.ts";
@@ -7,7 +8,7 @@ import { html, type Html } from "./html.ts";
 import { plotFrame } from "./plot-frame.ts";
 
 const ZONES = ["over", "in-band", "under"] as const;
-const zone = (b: { lo: number; hi: number }) => (b.hi <= 2 ? "over" : b.lo >= 6 ? "under" : "in-band");
+const zone = (b: { lo: number; hi: number }) => (b.hi <= OVER_TRAINED_BELOW ? "over" : b.lo >= UNDER_TRAINED_ABOVE ? "under" : "in-band");
 
 /** How many layers fall in each α bin, the well-trained band 2–6 shaded. */
 export function alphaHistogramPlot(id: string, layers: readonly AnalysedLayer[]): Html {
@@ -29,12 +30,12 @@ export function alphaHistogramPlot(id: string, layers: readonly AnalysedLayer[])
   const bar = (b: { lo: number; hi: number; count: number }): [number, number, number] => [L.x(b.lo) + gap / 2, L.x(b.hi) - gap / 2, L.y(b.count)];
   const present = bins.filter((b) => b.count > 0);
   const desc =
-    `Histogram of α over ${alphas.length} fitted layers in bins of 0.5, with the well-trained band 2 to 6 shaded. ` +
-    `${alphas.filter((a) => a >= 2 && a <= 6).length} layers fall in the band` +
+    `Histogram of α over ${alphas.length} fitted layers in bins of 0.5, with the well-trained band ${OVER_TRAINED_BELOW} to ${UNDER_TRAINED_ABOVE} shaded. ` +
+    `${alphas.filter((a) => a >= OVER_TRAINED_BELOW && a <= UNDER_TRAINED_ABOVE).length} layers fall in the band` +
     (overflow ? `, ${overflow} above ${top}` : "") +
     (failed ? `; ${failed} fits failed and are not shown` : "") +
     ".";
-  const marks = html`<rect class="band" x="${L.x(2)}" width="${L.x(6) - L.x(2)}" y="${L.top}" height="${L.bottom - L.top}"></rect>${ZONES.map(
+  const marks = html`<rect class="band" x="${L.x(OVER_TRAINED_BELOW)}" width="${L.x(UNDER_TRAINED_ABOVE) - L.x(OVER_TRAINED_BELOW)}" y="${L.top}" height="${L.bottom - L.top}"></rect>${ZONES.map(
     (z) => html`<path class="bars ${z}" d="${barsPath(present.filter((b) => zone(b) === z).map(bar), L.bottom)}"></path>`,
   )}${overflow > 0 && html`<path class="bars under" d="${barsPath([[L.x(top) + 4, L.x(top + 1) - 2, L.y(overflow)]], L.bottom)}"></path>`}`;
   const overlay = overflow > 0 && html`<text x="${L.x(top + 0.5) + 1}" y="${L.y(overflow) - 4}" text-anchor="middle">&gt;${top}</text>`;

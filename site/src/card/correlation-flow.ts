@@ -1,4 +1,5 @@
 import type { AnalysedLayer } from "#shared/report";
+import { OVER_TRAINED_BELOW, SPURIOUS_ABOVE, UNDER_TRAINED_ABOVE } from "#shared/format";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
 import { LAYER_ROLES, layerRole } from "../lib/layer-role.ts";
 import { niceTicks } from "../lib/nice-ticks.ts";
@@ -38,18 +39,18 @@ export function correlationFlow(id: string, layers: readonly AnalysedLayer[]): H
     };
   }).filter((r) => r.count > 0);
   const failedMarks = failed.map((p) => `M${L.x(p.depth) - 3} ${L.bottom - 9}l6 6m-6 0l6 -6`).join("");
-  const inBand = fitted.filter((p) => p.alpha >= 2 && p.alpha <= 6).length;
-  const below = fitted.filter((p) => p.alpha < 2).length;
+  const inBand = fitted.filter((p) => p.alpha >= OVER_TRAINED_BELOW && p.alpha <= UNDER_TRAINED_ABOVE).length;
+  const below = fitted.filter((p) => p.alpha < OVER_TRAINED_BELOW).length;
   const above = fitted.length - inBand - below;
   const desc =
-    `Power-law exponent α of ${n} layers in depth order. ${inBand} lie in the well-trained band 2 to 6, ` +
-    `${below} below 2, ${above} above 6` +
+    `Power-law exponent α of ${n} layers in depth order. ${inBand} lie in the well-trained band ${OVER_TRAINED_BELOW} to ${UNDER_TRAINED_ABOVE}, ` +
+    `${below} below ${OVER_TRAINED_BELOW}, ${above} above ${UNDER_TRAINED_ABOVE}` +
     (failed.length ? `; ${failed.length} fits failed (marked with crosses on the axis)` : "") +
     `. The layer table below lists every value.`;
-  const marks = html`<rect class="band" x="${L.left}" width="${L.right - L.left}" y="${L.y(6)}" height="${L.y(2) - L.y(6)}"></rect><line class="ref-line" x1="${L.left}" x2="${L.right}" y1="${L.y(8)}" y2="${L.y(8)}"></line><path class="flow-line" d="${linePath(
+  const marks = html`<rect class="band" x="${L.left}" width="${L.right - L.left}" y="${L.y(UNDER_TRAINED_ABOVE)}" height="${L.y(OVER_TRAINED_BELOW) - L.y(UNDER_TRAINED_ABOVE)}"></rect><line class="ref-line" x1="${L.left}" x2="${L.right}" y1="${L.y(SPURIOUS_ABOVE)}" y2="${L.y(SPURIOUS_ABOVE)}"></line><path class="flow-line" d="${linePath(
     fitted.map(at),
   )}"></path>${byRole.map((r) => html`<path class="role-${r.role}" d="${r.dots + r.capped}"></path>`)}${failedMarks && html`<path class="rug" d="${failedMarks}"></path>`}`;
-  const overlay = html`<text x="${L.right - 4}" y="${L.y(8) - 4}" text-anchor="end">α = 8: fits above are usually spurious</text><text x="${L.right - 4}" y="${L.y(6) + 13}" text-anchor="end">2 ≤ α ≤ 6: well trained</text>`;
+  const overlay = html`<text x="${L.right - 4}" y="${L.y(SPURIOUS_ABOVE) - 4}" text-anchor="end">α = ${SPURIOUS_ABOVE}: fits above are usually spurious</text><text x="${L.right - 4}" y="${L.y(UNDER_TRAINED_ABOVE) + 13}" text-anchor="end">${OVER_TRAINED_BELOW} ≤ α ≤ ${UNDER_TRAINED_ABOVE}: well trained</text>`;
   const frame = plotFrame(
     L,
     { id, title: "Correlation flow: α per layer against depth", desc, xLabel: "layer, in depth order (block, then position in the block)", yLabel: "α" },

@@ -1,16 +1,7 @@
-import type { Report, SummaryMetrics } from "#shared/report";
-import { formatMetric, alphaVerdict } from "#shared/format";
+import type { Report } from "#shared/report";
+import { alphaVerdict, formatMetric, OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "#shared/format";
+import { SUMMARY_ROWS } from "../lib/summary-rows.ts";
 import { exact, html, type Html } from "./html.ts";
-
-const ROWS: { key: keyof SummaryMetrics; label: string; note: string }[] = [
-  { key: "log_alpha_norm", label: "log α-norm", note: "ranking metric; lower is better within a series" },
-  { key: "alpha", label: "mean α", note: "power-law exponent" },
-  { key: "alpha_weighted", label: "α̂ (weighted α)", note: "α · log10 λmax" },
-  { key: "log_spectral_norm", label: "log spectral norm", note: "log10 λmax" },
-  { key: "log_norm", label: "log Frobenius norm", note: "log10 Σλ" },
-  { key: "stable_rank", label: "stable rank", note: "Σλ / λmax" },
-  { key: "mp_softrank", label: "MP softrank", note: "MP bulk edge / λmax" },
-];
 
 const cell = (value: number | null) => html`<td data-value="${value === null ? "" : exact(String(value))}">${formatMetric(value, 4)}</td>`;
 const figure = (value: string | number, label: string) => html`<div class="figure"><div class="value">${value}</div><div class="label">${label}</div></div>`;
@@ -29,10 +20,10 @@ export function summaryPanel(report: Report): Html {
     reading.sentence
   }</p></div></div><div class="figures">${figure(formatMetric(s.reference.log_alpha_norm, 3), "log α-norm (mean)")}${figure(s.layers_analysed, "layers analysed")}${figure(
     s.over_trained,
-    "α < 2 (over-trained)",
-  )}${figure(s.under_trained, "α > 6 (under-trained)")}${figure(s.layers_failed, "layers failed")}${figure(s.layers_skipped, "tensors skipped")}</div><p class="muted small">Means over analysed layers; ${failures}. The reference tool's mean counts a failed fit as α = −1; the second column leaves failed fits out.</p><div class="table-wrap"><table class="data"><thead><tr><th scope="col" class="text">metric</th><th scope="col" class="wrap">reference mean (${
+    `α < ${OVER_TRAINED_BELOW} (over-trained)`,
+  )}${figure(s.under_trained, `α > ${UNDER_TRAINED_ABOVE} (under-trained)`)}${figure(s.layers_failed, "layers failed")}${figure(s.layers_skipped, "tensors skipped")}</div><p class="muted small">Means over analysed layers; ${failures}. The reference tool's mean counts a failed fit as α = −1; the second column leaves failed fits out.</p><div class="table-wrap"><table class="data"><thead><tr><th scope="col" class="text">metric</th><th scope="col" class="wrap">reference mean (${
     s.layers_analysed
-  } layers)</th><th scope="col" class="wrap">successful fits (${s.successful_fits.layers} layers)</th></tr></thead><tbody>${ROWS.map(
+  } layers)</th><th scope="col" class="wrap">successful fits (${s.successful_fits.layers} layers)</th></tr></thead><tbody>${SUMMARY_ROWS.map(
     (r) =>
       html`<tr data-metric="${r.key}"><th scope="row" class="text wrap">${r.label}<div class="muted small" style="font-weight: 400">${r.note}</div></th>${cell(s.reference[r.key])}${cell(
         s.successful_fits[r.key],

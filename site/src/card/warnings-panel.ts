@@ -1,6 +1,6 @@
 import type { AnalysedLayer, Report } from "#shared/report";
 import { compareLayerNames } from "../lib/compare-layer-names.ts";
-import { formatMetric, alphaVerdict, type AlphaVerdict } from "#shared/format";
+import { alphaVerdict, type AlphaVerdict, formatMetric, OVER_TRAINED_BELOW, SPURIOUS_ABOVE, UNDER_TRAINED_ABOVE } from "#shared/format";
 import { html, type Html } from "./html.ts";
 
 const SHOWN = 8;
@@ -10,9 +10,9 @@ export function warningsPanel(report: Report, spectraPath: string): Html {
   const ordered = [...report.layers].sort((a, b) => compareLayerNames(a.name, b.name));
   const withVerdict = (v: AlphaVerdict) => ordered.filter((l) => alphaVerdict(l.alpha).verdict === v);
   const groups: { verdict: AlphaVerdict | "trap"; title: string; layers: AnalysedLayer[] }[] = [
-    { verdict: "over-trained" as const, title: "α < 2: over-trained or over-fit", layers: withVerdict("over-trained") },
-    { verdict: "under-trained" as const, title: "6 < α ≤ 8: under-trained", layers: withVerdict("under-trained") },
-    { verdict: "spurious" as const, title: "α > 8: the fit is probably spurious", layers: withVerdict("spurious") },
+    { verdict: "over-trained" as const, title: `α < ${OVER_TRAINED_BELOW}: over-trained or over-fit`, layers: withVerdict("over-trained") },
+    { verdict: "under-trained" as const, title: `${UNDER_TRAINED_ABOVE} < α ≤ ${SPURIOUS_ABOVE}: under-trained`, layers: withVerdict("under-trained") },
+    { verdict: "spurious" as const, title: `α > ${SPURIOUS_ABOVE}: the fit is probably spurious`, layers: withVerdict("spurious") },
     { verdict: "fit-failed" as const, title: "power-law fit failed", layers: withVerdict("fit-failed") },
     { verdict: "trap" as const, title: "correlation traps: the randomized ESD has spikes", layers: ordered.filter((l) => (l.rand_num_spikes ?? 0) > 0) },
   ].filter((g) => g.layers.length > 0);

@@ -1,20 +1,16 @@
 import type { Num, Report } from "#shared/report";
 import { exact, html, type Html } from "../card/html.ts";
-import { formatMetric, formatParameters, alphaVerdict } from "#shared/format";
+import { alphaVerdict, formatMetric, formatParameters, OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "#shared/format";
 import { familyDelta } from "../lineage/family-delta.ts";
+import { SUMMARY_ROWS } from "../lib/summary-rows.ts";
 
 const ROWS: { label: string; note: string; value: (r: Report) => Num; digits: number }[] = [
   { label: "mean α, fitted layers", note: "the badge's number", value: (r) => r.summary.successful_fits.alpha, digits: 2 },
-  { label: "log α-norm", note: "lower is better within a series", value: (r) => r.summary.reference.log_alpha_norm, digits: 3 },
-  { label: "mean α", note: "the reference's mean", value: (r) => r.summary.reference.alpha, digits: 3 },
-  { label: "α̂ (weighted α)", note: "α · log10 λmax", value: (r) => r.summary.reference.alpha_weighted, digits: 3 },
-  { label: "log spectral norm", note: "log10 λmax", value: (r) => r.summary.reference.log_spectral_norm, digits: 3 },
-  { label: "log Frobenius norm", note: "log10 Σλ", value: (r) => r.summary.reference.log_norm, digits: 3 },
-  { label: "stable rank", note: "Σλ / λmax", value: (r) => r.summary.reference.stable_rank, digits: 2 },
-  { label: "MP softrank", note: "MP bulk edge / λmax", value: (r) => r.summary.reference.mp_softrank, digits: 3 },
+  // the reference's means, over every analysed layer
+  ...SUMMARY_ROWS.map(({ key, label, note }) => ({ label: `mean ${label}`, note, value: (r: Report) => r.summary.reference[key], digits: 3 })),
   { label: "layers analysed", note: "", value: (r) => r.summary.layers_analysed, digits: 0 },
-  { label: "α < 2 (over-trained)", note: "layers", value: (r) => r.summary.over_trained, digits: 0 },
-  { label: "α > 6 (under-trained)", note: "layers", value: (r) => r.summary.under_trained, digits: 0 },
+  { label: `α < ${OVER_TRAINED_BELOW} (over-trained)`, note: "layers", value: (r) => r.summary.over_trained, digits: 0 },
+  { label: `α > ${UNDER_TRAINED_ABOVE} (under-trained)`, note: "layers", value: (r) => r.summary.under_trained, digits: 0 },
   { label: "layers failed", note: "", value: (r) => r.summary.layers_failed, digits: 0 },
 ];
 

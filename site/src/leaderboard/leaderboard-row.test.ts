@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rowMetadata } from "#shared/report";
+import { rowMetadata, SUMMARY_METRICS } from "#shared/report";
 import { fixtureReport } from "../../../test/helpers/card-reports.ts";
 import { HOSTILE } from "../../../test/helpers/fixture-report-specs.ts";
 import { smuggledMarkup, textOfHtml } from "../../../test/helpers/inert-html.ts";
-import { compareRows, groupHeadRow, leaderboardHead, leaderboardRow, leaderboardTable, rowFromEntry, rowFromHead } from "./leaderboard-row.ts";
+import { compareRows, groupHeadRow, LEADERBOARD_COLUMNS, leaderboardHead, leaderboardRow, leaderboardTable, rowFromEntry, rowFromHead } from "./leaderboard-row.ts";
 
 const head = (file: string) => {
   const { layers: _l, skipped: _s, failed: _f, ...h } = fixtureReport(file);
@@ -72,6 +72,8 @@ describe("leaderboard rows", () => {
     const thead = leaderboardHead().markup;
     expect(thead).toContain('<th scope="col" data-key="rank" data-type="num" title="rank in this view">#</th>');
     expect(thead).toContain('data-key="log_alpha_norm" data-type="num" aria-sort="ascending"><button type="button" class="sort"');
-    expect(thead.match(/<button/g)).toHaveLength(13);
+    // every column but # sorts: each of the summary's means among them
+    expect(thead.match(/<button/g)).toHaveLength(LEADERBOARD_COLUMNS.length - 1);
+    for (const key of SUMMARY_METRICS) expect(thead).toContain(`data-key="${key}"`);
   });
 });
