@@ -12,8 +12,8 @@
 #   scripts/device-gpu-check.sh run    there, with .device-gpu carried: writes $OUT/gpu-check.json
 #                                      and $OUT/gpu-check.log
 #
-# The device call, for example:
-#   run(command: "bash scripts/device-gpu-check.sh run", carry: [".device-gpu"], timeout_s: 420)
+# On the GPU machine, with the repository and .device-gpu/ copied over and OUT naming a folder for
+# the results: OUT=/tmp/gpu-check bash scripts/device-gpu-check.sh run (about 6 minutes at most).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PACK=.device-gpu

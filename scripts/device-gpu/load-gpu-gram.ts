@@ -20,7 +20,7 @@ export type GpuGramLoad = { gram: GpuGram; reason?: undefined } | { gram: null; 
 const webGpuContext = (gpujs as unknown as { WebGPUContext: { destroy(): Promise<void> } }).WebGPUContext;
 
 /**
- * The Gram block products on a GPU for the Node CLI, or the reason there is none. gpu.js reaches a
+ * The Gram block products on a GPU for the device check (scripts/device-gpu-check.ts), or the reason there is none. gpu.js reaches a
  * GPU in Node through headless-gl (not built here: package.json's allowScripts keeps `gl` off) or
  * through WebGPU with Dawn (openDawnWebGpu). Without either it would run its WebAssembly or CPU
  * backend, which is slower than the float64 path and not a GPU: that is reported as "no GPU" and

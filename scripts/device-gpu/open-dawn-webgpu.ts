@@ -17,8 +17,8 @@ const SOFTWARE = /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/
  * WebGPU in Node through Dawn (the `webgpu` package gpu.js depends on): loads its native module,
  * asks for an adapter and, when it is a hardware one, puts it where gpu.js's 'webgpu' backend
  * looks (`navigator.gpu`) until `release()`. Node has no WebGPU of its own, and headless-gl is not
- * built here, so this is the CLI's one way onto a GPU. Any failure is a reason, never a throw: the
- * CLI then stays on its float64 path.
+ * built, so this is the device check's one way onto a GPU from Node. Any failure is a reason, never
+ * a throw: the check then reports it.
  */
 export async function openDawnWebGpu(): Promise<DawnWebGpu> {
   let gpu: NavigatorGpu;
