@@ -1,5 +1,5 @@
 import type { Report } from "#shared/report";
-import { formatBytes } from "../lib/format-bytes.ts";
+import { formatBytes } from "#shared/format";
 import { formatDate } from "../lib/format-date.ts";
 import { formatParameters } from "#shared/format";
 import type { CardContext } from "./card-context.ts";

@@ -1,4 +1,4 @@
-import { formatBytes } from "../lib/format-bytes.ts";
+import { describeProgress as describeFacts } from "#shared/format";
 
 /** A job's progress as the service reports it (docs/api.md, `GET /api/jobs/{key}`). */
 export interface JobStatus {
@@ -15,26 +15,21 @@ export interface JobStatus {
   page_url?: string;
 }
 
-/** One line saying where a job stands, for people. */
+/** One line saying where a job stands, for people: its state, then the one progress sentence. */
 export function describeProgress(status: JobStatus): string {
-  const parts = [status.state];
-  const layers = status.layers;
-  if (layers && layers.total > 0) {
-    parts.push(
-      `${layers.done + layers.failed} of ${layers.total} layers` +
-        (layers.failed ? `, ${layers.failed} failed` : "") +
-        (layers.skipped ? `, ${layers.skipped} skipped` : ""),
-    );
-  }
+  const layers = status.layers ?? { total: 0, done: 0, failed: 0, skipped: 0 };
   const finished = status.state === "done" || status.state === "failed";
-  if (typeof status.bytes_streamed === "number" && (status.bytes_streamed > 0 || (status.bytes_total ?? 0) > 0)) {
-    parts.push(
-      `${formatBytes(status.bytes_streamed)}${typeof status.bytes_total === "number" ? ` of ${formatBytes(status.bytes_total)}` : ""} read`,
-    );
-  }
-  if (typeof status.eta_seconds === "number" && !finished) {
-    parts.push(status.eta_seconds < 90 ? `about ${Math.round(status.eta_seconds)} s left` : `about ${Math.round(status.eta_seconds / 60)} min left`);
-  }
+  const streamed = typeof status.bytes_streamed === "number";
+  const progress = describeFacts({
+    layersEnded: layers.done + layers.failed,
+    layersTotal: layers.total,
+    layersFailed: layers.failed,
+    layersSkipped: layers.skipped,
+    bytesRead: streamed ? status.bytes_streamed! : 0,
+    bytesTotal: streamed && typeof status.bytes_total === "number" ? status.bytes_total : null,
+    secondsLeft: finished ? null : status.eta_seconds,
+  });
+  const parts = [status.state, ...(progress ? [progress] : [])];
   if (status.stalled === true && !finished) {
     parts.push(`stalled: no worker has reported for ${Math.round(status.stalled_seconds ?? 0)} s; the service sends the work again`);
   }

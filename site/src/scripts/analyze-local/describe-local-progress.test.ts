@@ -11,7 +11,7 @@ describe("describeLocalProgress", () => {
 
   it("mentions failed layers and falls back to layers when no bytes are to be read", () => {
     const { text, fraction } = describeLocalProgress({ layersTotal: 4, layersDone: 1, layersFailed: 1, bytesRead: 0, bytesTotal: 0, currentLayer: null });
-    expect(text).toBe("1 of 4 layers (1 failed) · 0 B of 0 B read");
+    expect(text).toBe("1 of 4 layers, 1 failed");
     expect(fraction).toBe(0.25);
   });
 

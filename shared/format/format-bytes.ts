@@ -1,4 +1,4 @@
-/** Bytes in binary units for progress lines: 512 B, 1.5 MiB, 13.5 GiB. */
+/** Bytes in binary units, as every front end prints them: 512 B, 1.5 MiB, 13.5 GiB. */
 export function formatBytes(bytes: number): string {
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let value = bytes;
