@@ -1,7 +1,7 @@
 import type { ValueReader } from "./types.ts";
 import type { GramLayout } from "./gram-layout.ts";
-import { EsdError } from "./esd-error.ts";
 import { exactValues } from "./exact-values.ts";
+import { checkRowRange } from "./check-row-range.ts";
 
 /**
  * Reads rows [rowStart, rowStart + rowCount) of every slice in one reader call, scaled in float32
@@ -15,9 +15,7 @@ export async function readPanel(
   into?: Float64Array[],
 ): Promise<Float64Array[]> {
   const { cols, rf, rowLength, scale, rows } = layout;
-  if (!Number.isSafeInteger(rowStart) || !Number.isSafeInteger(rowCount) || rowStart < 0 || rowCount < 0 || rowStart + rowCount > rows) {
-    throw new EsdError("invalid_option", `rows ${rowStart}..${rowStart + rowCount} are outside the layer's ${rows} rows`);
-  }
+  checkRowRange(rowStart, rowCount, rows);
   const size = rowCount * cols;
   const panel = into && into.length === rf && into.every((b) => b.length >= size) ? into : Array.from({ length: rf }, () => new Float64Array(size));
   const expected = rowCount * rowLength;

@@ -4,6 +4,7 @@ import { gramLayout } from "./gram-layout.ts";
 import { createTallGramAccumulator } from "./tall-gram-accumulator.ts";
 import { EsdError } from "./esd-error.ts";
 import { exactValues } from "./exact-values.ts";
+import { checkRowRange } from "./check-row-range.ts";
 
 /**
  * The Grams WᵀW of rows [rowStart, rowEnd) of a tall layer (rows ≥ cols), one per slice. Partial
@@ -19,9 +20,7 @@ export async function tallGramPartial(
 ): Promise<Float64Array[]> {
   const layout = gramLayout(plan);
   if (layout.side !== "columns") throw new EsdError("invalid_option", `layer ${JSON.stringify(plan.name)} is wide: use panel blocks`);
-  if (!Number.isSafeInteger(rowStart) || !Number.isSafeInteger(rowEnd) || rowStart < 0 || rowEnd < rowStart || rowEnd > layout.rows) {
-    throw new EsdError("invalid_option", `row range ${rowStart}..${rowEnd} is outside the layer's ${layout.rows} rows`);
-  }
+  checkRowRange(rowStart, rowEnd - rowStart, layout.rows);
   const accumulator = createTallGramAccumulator(layout, options);
   const expected = (rowEnd - rowStart) * layout.rowLength;
   for await (const chunk of exactValues(read, rowStart * layout.rowLength, expected)) accumulator.push(chunk);

@@ -7,6 +7,7 @@ import { arrayValueReader } from "../esd/array-value-reader.ts";
 import { computeLayerGrams, type GramOptions } from "../esd/compute-layer-grams.ts";
 import { spectrumFromGrams } from "../esd/spectrum-from-grams.ts";
 import { EsdError } from "../esd/esd-error.ts";
+import { splitSlices } from "../esd/split-slices.ts";
 
 /** Below this many components (the reference's n_comp = M·rf) one shuffle gives too few eigenvalues for an MP fit. */
 const FEW_COMPONENTS = 100;
@@ -52,7 +53,8 @@ export async function randomizedSpectra(
   if (values.length !== rows * rowLength) throw new EsdError("reader_mismatch", `the layer has ${rows * rowLength} values, ${values.length} were given`);
   const size = rows * cols;
   // value k of the tensor belongs to slice k mod rf
-  const matrices = rf === 1 ? [values] : Array.from({ length: rf }, (_, s) => Float32Array.from({ length: size }, (_, i) => values[i * rf + s]));
+  const matrices = rf === 1 ? [values] : Array.from({ length: rf }, () => new Float32Array(size));
+  if (rf > 1) splitSlices(values, 0, values.length, 0, 1, matrices, new Array<number>(rf).fill(0));
 
   const slicePlan: LayerPlan = { ...plan, layer_type: "dense", rf: 1, tensor: { ...plan.tensor, shape: [rows, cols] } };
   const replicas: LayerSpectrum[] = [];

@@ -7,6 +7,7 @@ import { packColumns } from "./pack-columns.ts";
 import { stagingBuffers } from "./staging-buffers.ts";
 import { GpuGramError } from "./gpu-gram-error.ts";
 import { exactValues } from "../exact-values.ts";
+import { splitSlices } from "../split-slices.ts";
 
 /**
  * G_s = Σ over row blocks of B_sᵀB_s for each slice s of a tall layer (rows ≥ cols), where B_s
@@ -42,23 +43,25 @@ export async function tallGramsGpu(layout: GramLayout, read: ValueReader, gpu: G
   };
 
   const expected = rows * rowLength;
-  let rowInBlock = 0;
-  let column = 0;
-  let slice = 0;
+  // a block is `depth` whole rows: slice s's values fill blocks[s] row-major up to filled[s]
+  const blockValues = depth * rowLength;
+  const filled = new Array<number>(rf).fill(0);
+  let inBlock = 0;
   for await (const chunk of exactValues(read, 0, expected, (message) => new GpuGramError("reader_mismatch", message))) {
-    for (let k = 0; k < chunk.length; k++) {
-      // a Float32Array store rounds the product to float32, as numpy's float32 scaling does
-      blocks[slice][rowInBlock * m + column] = scale === 1 ? chunk[k] : chunk[k] * scale;
-      if (++slice < rf) continue;
-      slice = 0;
-      if (++column < m) continue;
-      column = 0;
-      if (++rowInBlock === depth) {
+    let k = 0;
+    while (k < chunk.length) {
+      const take = Math.min(chunk.length - k, blockValues - inBlock);
+      splitSlices(chunk, k, k + take, inBlock % rf, scale, blocks, filled);
+      k += take;
+      inBlock += take;
+      if (inBlock === blockValues) {
         await flush(depth);
-        rowInBlock = 0;
+        inBlock = 0;
+        filled.fill(0);
       }
     }
   }
-  if (rowInBlock > 0) await flush(rowInBlock);
+  // exactValues has checked that the values end with a whole row
+  if (inBlock > 0) await flush(inBlock / rowLength);
   return grams.map((g) => mirrorLower(g, m));
 }
