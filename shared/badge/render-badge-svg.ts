@@ -1,5 +1,5 @@
 import { BADGE_COLORS, type BadgeContent } from "./badge-content.ts";
-import { escapeXml } from "./escape-xml.ts";
+import { escapeMarkup } from "../web/escape-markup.ts";
 import { textWidth } from "./text-width.ts";
 
 const HEIGHT = 20;
@@ -16,9 +16,9 @@ export function renderBadgeSvg(content: BadgeContent, options: { link?: string }
   const messageWidth = Math.round(textWidth(content.message) + 2 * PADDING);
   const width = labelWidth + messageWidth;
   const fill = BADGE_COLORS[content.color];
-  const text = escapeXml(`${content.label}: ${content.message}`);
-  const label = escapeXml(content.label);
-  const message = escapeXml(content.message);
+  const text = escapeMarkup(`${content.label}: ${content.message}`);
+  const label = escapeMarkup(content.label);
+  const message = escapeMarkup(content.message);
   const body = [
     `<linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>`,
     `<clipPath id="r"><rect width="${width}" height="${HEIGHT}" rx="3" fill="#fff"/></clipPath>`,
@@ -28,7 +28,7 @@ export function renderBadgeSvg(content: BadgeContent, options: { link?: string }
     `<text x="${labelWidth + messageWidth / 2}" y="15" fill="#010101" fill-opacity=".3" aria-hidden="true">${message}</text><text x="${labelWidth + messageWidth / 2}" y="14">${message}</text>`,
     `</g>`,
   ].join("");
-  const linked = options.link === undefined ? body : `<a href="${escapeXml(options.link)}" target="_top">${body}</a>`;
+  const linked = options.link === undefined ? body : `<a href="${escapeMarkup(options.link)}" target="_top">${body}</a>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" role="img" aria-label="${text}">` +
     `<title>${text}</title>${linked}</svg>`

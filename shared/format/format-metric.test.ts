@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMetric } from "./format-metric.ts";
+import { formatDelta, formatMetric } from "./format-metric.ts";
 
 describe("formatMetric", () => {
   it("formats plain, tiny, huge and missing values", () => {
@@ -42,5 +42,15 @@ describe("formatMetric", () => {
     expect(formatMetric(Number.NaN)).toBe("—");
     expect(formatMetric(Number.POSITIVE_INFINITY)).toBe("—");
     expect(formatMetric(Number.NEGATIVE_INFINITY, 2)).toBe("—");
+  });
+});
+
+describe("formatDelta", () => {
+  it("always shows the sign, with the minus sign and ± for no change", () => {
+    expect(formatDelta(0.1234)).toBe("+0.123");
+    expect(formatDelta(-0.1234, 2)).toBe("−0.12");
+    expect(formatDelta(0)).toBe("±0");
+    expect(formatDelta(-2.5e-7)).toBe("−2.50e-7");
+    expect(formatDelta(null)).toBe("—");
   });
 });

@@ -12,3 +12,9 @@ export function formatMetric(value: number | null | undefined, digits = 3): stri
   if (size >= 1e6 || (size > 0 && size < 10 ** -digits)) return value.toExponential(2).replace("e+", "e");
   return value.toFixed(digits);
 }
+
+/** A difference for people: its sign always shown (+, the minus sign −, ± for none) before the magnitude as formatMetric prints it; "—" where there is none. */
+export function formatDelta(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "—";
+  return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatMetric(Math.abs(value), digits)}`;
+}

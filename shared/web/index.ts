@@ -1,2 +1,3 @@
 // HTTP headers every page heavytail serves carries.
+export { escapeMarkup } from "./escape-markup.ts";
 export { pageSecurityHeaders } from "./page-security-headers.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { HOSTILE } from "../../../test/helpers/fixture-report-specs.ts";
-import { escapeHtml, exact, html } from "./html.ts";
+import { escapeMarkup } from "#shared/web";
+import { exact, html } from "./html.ts";
 
 describe("html templates", () => {
   it("escapes every interpolated string, in text and in attributes", () => {
@@ -22,6 +23,6 @@ describe("html templates", () => {
   });
 
   it("escapes the five characters that matter and nothing else", () => {
-    expect(escapeHtml(`&<>"' α ⟨`)).toBe("&amp;&lt;&gt;&quot;&#39; α ⟨");
+    expect(escapeMarkup(`&<>"' α ⟨`)).toBe("&amp;&lt;&gt;&quot;&#39; α ⟨");
   });
 });

@@ -1,8 +1,9 @@
+import { escapeMarkup } from "#shared/web";
 import { revealInvisible } from "../lib/reveal-invisible.ts";
 
 /**
  * Markup made by the card's renderers. Only `html` and `exact` make one, so every string inside
- * went through `escapeHtml`: the card runs on report data (model ids, layer names, reasons) that
+ * went through `escapeMarkup` (shared/web): the card runs on report data (model ids, layer names, reasons) that
  * anyone who can publish a model controls.
  */
 export class Html {
@@ -15,17 +16,10 @@ export class Html {
 /** What a template accepts: markup, text, numbers, and nothing (`null`, `undefined`, `false`, `true`) for conditionals. */
 export type Part = Html | string | number | boolean | null | undefined | readonly Part[];
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Text made safe in element content and in quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
-}
-
 function render(part: Part): string {
   if (part instanceof Html) return part.markup;
   if (Array.isArray(part)) return (part as readonly Part[]).map(render).join("");
-  if (typeof part === "string") return escapeHtml(revealInvisible(part));
+  if (typeof part === "string") return escapeMarkup(revealInvisible(part));
   if (typeof part === "number") return String(part);
   return "";
 }
@@ -46,5 +40,5 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
  * raw model id): escaped, but with invisible characters kept, since revealing them would change it.
  */
 export function exact(text: string): Html {
-  return new Html(escapeHtml(text));
+  return new Html(escapeMarkup(text));
 }

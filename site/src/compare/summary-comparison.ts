@@ -1,6 +1,6 @@
 import type { Num, Report } from "#shared/report";
 import { exact, html, type Html } from "../card/html.ts";
-import { alphaVerdict, formatMetric, formatParameters, OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "#shared/format";
+import { alphaVerdict, formatDelta, formatMetric, formatParameters, OVER_TRAINED_BELOW, UNDER_TRAINED_ABOVE } from "#shared/format";
 import { familyDelta } from "../lineage/family-delta.ts";
 import { SUMMARY_ROWS } from "../lib/summary-rows.ts";
 
@@ -14,7 +14,6 @@ const ROWS: { label: string; note: string; value: (r: Report) => Num; digits: nu
   { label: "layers failed", note: "", value: (r) => r.summary.layers_failed, digits: 0 },
 ];
 
-const signed = (v: Num, digits: number) => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatMetric(Math.abs(v), digits)}`);
 
 function headline(report: Report, href: string, side: "a" | "b"): Html {
   const reading = alphaVerdict(report.summary.successful_fits.alpha);
@@ -32,6 +31,6 @@ export function summaryComparison(a: Report, b: Report, hrefs: { a: string; b: s
     return html`<tr><th scope="row" class="text wrap">${row.label}${row.note && html`<div class="muted small" style="font-weight: 400">${row.note}</div>`}</th><td data-value="${x === null ? "" : exact(String(x))}">${formatMetric(
       x,
       row.digits,
-    )}</td><td data-value="${y === null ? "" : exact(String(y))}">${formatMetric(y, row.digits)}</td><td>${signed(familyDelta(y, x), row.digits)}</td></tr>`;
+    )}</td><td data-value="${y === null ? "" : exact(String(y))}">${formatMetric(y, row.digits)}</td><td>${formatDelta(familyDelta(y, x), row.digits)}</td></tr>`;
   })}</tbody></table></div><p class="muted small">a is <span class="mono">${a.model.id}</span>, b is <span class="mono">${b.model.id}</span>. The metrics compare models of one architecture series; across architectures the differences say little.</p></section>`;
 }

@@ -1,11 +1,10 @@
 import type { Num } from "#shared/report";
 import { exact, html, type Html } from "../card/html.ts";
-import { formatMetric, formatParameters, alphaVerdict } from "#shared/format";
+import { alphaVerdict, formatDelta, formatMetric, formatParameters } from "#shared/format";
 import { familyDelta } from "./family-delta.ts";
 import type { LineageMember } from "./lineage-families.ts";
 
 const num = (v: Num) => (v === null ? "" : String(v));
-const signed = (v: Num) => (v === null ? "—" : `${v > 0 ? "+" : v < 0 ? "−" : "±"}${formatMetric(Math.abs(v), 3)}`);
 
 /**
  * One row of a family table. The base is the reference row (`reference`: Δ is 0 by definition and
@@ -25,10 +24,10 @@ export function lineageRow(member: LineageMember, base: LineageMember | null, op
     row.log_alpha_norm,
   )}"><strong>${formatMetric(row.log_alpha_norm, 3)}</strong></td><td data-value="${options.reference ? "0" : num(dNorm)}"${
     !options.reference && dNorm !== null && html` class="${dNorm < 0 ? "delta-lower" : dNorm > 0 ? "delta-higher" : ""}"`
-  }>${options.reference ? html`<span class="muted">reference</span>` : signed(dNorm)}</td><td data-value="${num(row.alpha)}"><span class="verdict-dot ${reading.verdict}" aria-hidden="true"></span>${formatMetric(
+  }>${options.reference ? html`<span class="muted">reference</span>` : formatDelta(dNorm)}</td><td data-value="${num(row.alpha)}"><span class="verdict-dot ${reading.verdict}" aria-hidden="true"></span>${formatMetric(
     row.alpha,
     2,
-  )}<span class="visually-hidden">(${reading.label})</span></td><td data-value="${options.reference ? "0" : num(dAlpha)}">${options.reference ? html`<span class="muted">—</span>` : signed(dAlpha)}</td><td data-value="${
+  )}<span class="visually-hidden">(${reading.label})</span></td><td data-value="${options.reference ? "0" : num(dAlpha)}">${options.reference ? html`<span class="muted">—</span>` : formatDelta(dAlpha)}</td><td data-value="${
     row.parameters
   }">${formatParameters(row.parameters)}</td><td class="text" data-value="">${options.compareHref && html`<a href="${options.compareHref}">compare</a>`}</td></tr>`;
 }
