@@ -10,6 +10,7 @@
 // garbage until it needs the room), and the peak live JS memory (heap + ArrayBuffers, sampled at
 // every chunk the task reads, after a GC at the start; add --gc-samples to collect garbage before
 // every sample), plus the WASM engine's own peak memory: what a Worker's 128 MB limit counts.
+import { parseArgs } from "node:util";
 import type { LayerPlan } from "#shared/plan";
 import type { ByteSource, Dtype } from "#shared/safetensors";
 import { chooseEngine } from "../cli/choose-engine.ts";
@@ -19,10 +20,17 @@ import { runTaskWork } from "../functions/task/run-task-work.ts";
 import { DEFAULT_EDGE_LIMITS, splitLayer } from "../functions/task/split-layer.ts";
 import type { TaskMessage, TaskWork } from "../functions/task/task-message.ts";
 
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at < 0 ? fallback : process.argv[at + 1];
-}
+const { values: options } = parseArgs({
+  options: {
+    rows: { type: "string", default: "768" },
+    cols: { type: "string", default: "3072" },
+    dtype: { type: "string", default: "BF16" },
+    work: { type: "string", default: "layer" },
+    parts: { type: "string", default: "4" },
+    engine: { type: "string", default: "wasm" },
+    "gc-samples": { type: "boolean", default: false },
+  },
+});
 
 // splitmix32 of the element index, then a sum of four uniforms (≈ Gaussian): deterministic weights
 function weightAt(index: number): number {
@@ -83,14 +91,14 @@ function bandedCombine(plan: LayerPlan): TaskWork {
 }
 
 async function main(): Promise<void> {
-  const rows = Number(option("--rows", "768"));
-  const cols = Number(option("--cols", "3072"));
-  const dtype = option("--dtype", "BF16") as Dtype;
-  const kind = option("--work", "layer");
-  const parts = Number(option("--parts", "4"));
+  const rows = Number(options.rows);
+  const cols = Number(options.cols);
+  const dtype = options.dtype as Dtype;
+  const kind = options.work;
+  const parts = Number(options.parts);
   // the Worker's engine is the WASM one (functions/engine.ts imports the module; Node loads the file)
   // the Worker's engine, built as functions/engine.ts builds it (Node reads the module from build/)
-  const wasm = option("--engine", "wasm") === "js" ? null : await loadWasmEngine();
+  const wasm = options.engine === "js" ? null : await loadWasmEngine();
   const engine: LayerEngine = wasm
     ? wasmLayerEngine(wasm)
     : await chooseEngine("js");
@@ -134,7 +142,7 @@ async function main(): Promise<void> {
   const liveBefore = live();
   let livePeak = liveBefore;
   // --gc-samples collects garbage before each sample: the live set exactly, at the price of CPU time
-  const gcSamples = process.argv.includes("--gc-samples");
+  const gcSamples = options["gc-samples"];
   const sample = () => {
     if (gcSamples) (globalThis as { gc?: () => void }).gc?.();
     livePeak = Math.max(livePeak, live());

@@ -7,22 +7,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, parseEnv } from "node:util";
 import { startWranglerDev } from "./start-wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const USAGE = "usage: npm start [-- --port N] [--persist-to DIR]";
 
-/** KEY=value lines of a .dev.vars file (quotes around a value are taken off). */
+/** The KEY=value lines of a .dev.vars file, read as dotenv files are (util.parseEnv). */
 function readDevVars(path: string): Record<string, string> {
-  if (!existsSync(path)) return {};
-  const vars: Record<string, string> = {};
-  for (const line of readFileSync(path, "utf8").split(/\r?\n/)) {
-    const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith("#")) continue;
-    vars[match[1]] = match[2].replace(/^"(.*)"$|^'(.*)'$/, "$1$2");
-  }
-  return vars;
+  return existsSync(path) ? (parseEnv(readFileSync(path, "utf8")) as Record<string, string>) : {};
 }
 
 /**
