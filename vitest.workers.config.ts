@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineProject } from "vitest/config";
-import { ALLOWED_GATED, SUITE_TOKEN } from "./functions/test/write-trust-models.ts";
+import { ALLOWED_GATED, SUITE_TOKEN } from "./test/workers/write-trust-models.ts";
 
 // wrangler refuses an assets directory that does not exist, and a fresh clone has no built site
 mkdirSync(new URL("./site/dist", import.meta.url), { recursive: true });
@@ -12,7 +12,7 @@ export default defineProject({
   plugins: [
     cloudflareTest(({ inject }) => ({
       wrangler: { configPath: "./wrangler.toml" },
-      main: "./functions/test/single-worker.ts",
+      main: "./test/workers/single-worker.ts",
       miniflare: {
         // the tasks Worker's consumer (wrangler.tasks.toml), on the same Worker
         queueConsumers: { "heavytail-tasks": { maxBatchSize: 1, maxBatchTimeout: 1, maxRetries: 10 } },
@@ -34,7 +34,7 @@ export default defineProject({
   test: {
     name: "workers",
     include: ["functions/**/*.test.ts"],
-    globalSetup: ["functions/test/mock-hub-setup.ts"],
+    globalSetup: ["test/workers/mock-hub-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

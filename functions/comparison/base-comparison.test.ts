@@ -1,11 +1,11 @@
 // A fine-tune whose card names its base (base_model_relation: finetune) is compared with that base
 // beside its own analysis (startBaseComparison), end to end inside workerd against the mock Hub's
-// delta/* models (functions/test/write-delta-models.ts). Whatever the base does, the model gets its
+// delta/* models (test/workers/write-delta-models.ts). Whatever the base does, the model gets its
 // own report, and GET /api/comparisons/… says what became of the comparison.
 import { describe, expect, it } from "vitest";
 import type { Report } from "#shared/report";
-import { waitForJob } from "../test/wait-for-job.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { waitForJob } from "../../test/workers/wait-for-job.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 import type { BaseComparison } from "./base-comparison.ts";
 
 type Started = { state: string; key: string; report_url: string; comparison_url?: string };

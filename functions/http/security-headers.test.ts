@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { headersFile } from "../../site/builder/headers-file.ts";
 import { createApp } from "../app.ts";
 import type { Env } from "../env.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 
 const NOTHING = "default-src 'none'; frame-ancestors 'none'";
 const PAGE =

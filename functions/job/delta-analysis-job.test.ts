@@ -1,5 +1,5 @@
 // The service's delta analysis (POST /api/analyze with "base"), end to end inside workerd against
-// the mock Hub's delta/base and delta/tuned (functions/test/write-delta-models.ts): planned with
+// the mock Hub's delta/base and delta/tuned (test/workers/write-delta-models.ts): planned with
 // the base's listing, every task kind reading W − W_base from both repos, the report equal to the
 // CLI's (analyzeModel with the same engine and seed) and stored apart from the model's own.
 import { env } from "cloudflare:workers";
@@ -14,8 +14,8 @@ import type { Env } from "../env.ts";
 import { hubFileSource } from "../hub/hub-file-source.ts";
 import { runTaskWork } from "../task/run-task-work.ts";
 import type { TaskMessage } from "../task/task-message.ts";
-import { waitForJob } from "../test/wait-for-job.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { waitForJob } from "../../test/workers/wait-for-job.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 import type { JobStatus } from "./job-types.ts";
 import { planModel } from "./plan-model.ts";
 

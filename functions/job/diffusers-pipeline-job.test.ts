@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Report, validateReport } from "#shared/report";
-import { waitForJob } from "../test/wait-for-job.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { waitForJob } from "../../test/workers/wait-for-job.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 
 describe("a diffusers pipeline, end to end inside workerd (test/helpers/write-diffusers-pipeline.ts)", () => {
   it("lists the component folders, reads each component's index and weights, and reports layers by component", async () => {

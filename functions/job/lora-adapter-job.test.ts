@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Report, validateReport } from "#shared/report";
-import { waitForJob } from "../test/wait-for-job.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { waitForJob } from "../../test/workers/wait-for-job.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 import { LORA_R } from "../../test/helpers/write-lora-adapter.ts";
 
 describe("a PEFT LoRA adapter repo, end to end inside workerd", () => {

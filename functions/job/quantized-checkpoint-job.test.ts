@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Report, validateReport } from "#shared/report";
-import { waitForJob } from "../test/wait-for-job.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { waitForJob } from "../../test/workers/wait-for-job.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 
 async function analyse(model: string): Promise<Report> {
   const started = await workerFetch("/api/analyze", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });

@@ -4,7 +4,7 @@ import type { BaseModelRef } from "#shared/report";
 import { makeReport } from "../../test/helpers/make-report.ts";
 import type { Env } from "../env.ts";
 import { putReport } from "../kv/report-store.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 
 const get = (path: string, headers: Record<string, string> = {}) => workerFetch(path, { headers });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REPORT_JSON_SCHEMA_PATH, reportJsonSchema } from "#shared/report";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 
 describe("GET /schema/heavytail.report.v1.json", () => {
   it("serves the report's JSON Schema, cacheable, with the URL it is served at as $id", async () => {

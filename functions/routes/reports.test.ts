@@ -6,7 +6,7 @@ import { createApp } from "../app.ts";
 import type { Env } from "../env.ts";
 import { putReport } from "../kv/report-store.ts";
 import { publishReport } from "../leaderboard/publish-report.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 
 const bindings = env as unknown as Env;
 const kv = bindings.REPORTS;

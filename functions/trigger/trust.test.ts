@@ -11,14 +11,14 @@ import type { FlightRecord, JobRecord, JobStatus, TaskRecord } from "../job/job-
 import { planModel } from "../job/plan-model.ts";
 import { getLatestSha, getRowMetadata, putLatest } from "../kv/report-store.ts";
 import { publishReport } from "../leaderboard/publish-report.ts";
-import { SUITE_TOKEN } from "../test/write-trust-models.ts";
-import { waitForJob } from "../test/wait-for-job.ts";
-import { workerFetch } from "../test/worker-fetch.ts";
+import { SUITE_TOKEN } from "../../test/workers/write-trust-models.ts";
+import { waitForJob } from "../../test/workers/wait-for-job.ts";
+import { workerFetch } from "../../test/workers/worker-fetch.ts";
 import { startAnalysis } from "./start-analysis.ts";
 
 // The service's trust boundaries (issue: no private model published, no job stuck or poisoned,
 // bounded work, the token never leaves the Hub), each attacked through the Worker against the
-// mock Hub's hostile repos (functions/test/write-trust-models.ts).
+// mock Hub's hostile repos (test/workers/write-trust-models.ts).
 
 const bindings = env as unknown as Env;
 const config = readConfig(bindings);

@@ -1,7 +1,7 @@
-import web from "../index.ts";
-import tasks from "../tasks.ts";
+import web from "../../functions/index.ts";
+import tasks from "../../functions/tasks.ts";
 
-export { AnalysisJob, LeaderboardIndex, RevisionLookup, TriggerRateLimiter } from "../index.ts";
+export { AnalysisJob, LeaderboardIndex, RevisionLookup, TriggerRateLimiter } from "../../functions/index.ts";
 
 /**
  * The Worker suites run the web and tasks Workers as one (vitest-pool-workers runs one Worker):

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { seededRandom } from "../../test/helpers/seeded-random.ts";
-import { encodeSafetensors } from "../../test/helpers/write-safetensors.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
+import { encodeSafetensors } from "../helpers/write-safetensors.ts";
 
 /** The token the Worker suites give the service (HF_TOKEN): it opens the private and gated repos below. */
 export const SUITE_TOKEN = "hf_workerSuiteToken0123456789";

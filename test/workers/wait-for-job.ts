@@ -1,4 +1,4 @@
-import type { JobStatus } from "../job/job-types.ts";
+import type { JobStatus } from "../../functions/job/job-types.ts";
 import { workerFetch } from "./worker-fetch.ts";
 
 /** Polls the Worker under test for a job's status until it is done or failed. */

@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { perturb } from "../../test/helpers/perturb.ts";
-import { seededRandom } from "../../test/helpers/seeded-random.ts";
-import { tinyLlama, type TinyTensor } from "../../test/helpers/tiny-llama.ts";
-import { encodeSafetensors, type TensorSpec } from "../../test/helpers/write-safetensors.ts";
-import { encodeLoraAdapter, LORA_IN, LORA_OUT, LORA_R } from "../../test/helpers/write-lora-adapter.ts";
+import { perturb } from "../helpers/perturb.ts";
+import { seededRandom } from "../helpers/seeded-random.ts";
+import { tinyLlama, type TinyTensor } from "../helpers/tiny-llama.ts";
+import { encodeSafetensors, type TensorSpec } from "../helpers/write-safetensors.ts";
+import { encodeLoraAdapter, LORA_IN, LORA_OUT, LORA_R } from "../helpers/write-lora-adapter.ts";
 
 const specs = (tensors: TinyTensor[]): TensorSpec[] => tensors.map((t) => ({ name: t.hf, dtype: "F32", shape: t.shape, data: t.values }));
 

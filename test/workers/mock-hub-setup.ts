@@ -4,16 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { writeFile, mkdir } from "node:fs/promises";
-import { writeLlamaLikeModel } from "../../test/helpers/generate-models.ts";
-import { quantizedTensor, tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpoint } from "../../test/helpers/tiny-llama.ts";
-import { writeHostileModels } from "../../test/e2e/write-hostile-models.ts";
-import { createMockHub } from "../../test/mock-hub/create-mock-hub.ts";
+import { writeLlamaLikeModel } from "../helpers/generate-models.ts";
+import { quantizedTensor, tinyGguf, tinyLlama, tinySafetensors, tinyTorchCheckpoint } from "../helpers/tiny-llama.ts";
+import { writeHostileModels } from "../e2e/write-hostile-models.ts";
+import { createMockHub } from "../mock-hub/create-mock-hub.ts";
 import { writeTrustModels } from "./write-trust-models.ts";
 import { writeDeltaModels } from "./write-delta-models.ts";
-import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../../test/helpers/write-lora-adapter.ts";
-import { writeQuantizedModels } from "../../test/helpers/write-quantized-models.ts";
-import { meta as ggufMeta } from "../../test/helpers/write-gguf.ts";
-import { writeDiffusersPipeline } from "../../test/helpers/write-diffusers-pipeline.ts";
+import { ADAPTER_CONFIG_JSON, encodeLoraAdapter } from "../helpers/write-lora-adapter.ts";
+import { writeQuantizedModels } from "../helpers/write-quantized-models.ts";
+import { meta as ggufMeta } from "../helpers/write-gguf.ts";
+import { writeDiffusersPipeline } from "../helpers/write-diffusers-pipeline.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
