@@ -1,5 +1,6 @@
 import Ajv2020 from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { parseCsv } from "#shared/csv";
 import { formatReportCsv } from "../cli/format-report-csv.ts";
 import { formatReportTable } from "../cli/format-report-table.ts";
 import { LAYER_COLUMNS, type ColumnSpec, reportJsonSchema, type Report, validateReport } from "#shared/report";
@@ -34,9 +35,8 @@ function report(randomize: boolean): Report {
 }
 
 const cells = (csv: string) => {
-  const [header, ...rows] = csv.trim().split("\n");
-  const names = header.split(",");
-  return { names, rows: rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [names[i], v]))) };
+  const [names, ...rows] = parseCsv(csv).map((r) => r.fields);
+  return { names, rows: rows.map((r) => Object.fromEntries(r.map((v, i) => [names[i], v]))) };
 };
 
 describe("a column added to the description", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeModel } from "#shared/analyze";
 import { memoryByteSource } from "#shared/safetensors";
 import { createRng } from "#shared/metrics";
+import { parseCsv } from "#shared/csv";
 import { formatReportCsv } from "../cli/format-report-csv.ts";
 import { encodeSafetensors, type TensorSpec } from "./helpers/write-safetensors.ts";
 
@@ -25,9 +26,8 @@ async function csv(randomize: boolean) {
     { id: "tiny", source: "local", revision: null, sha: null, family: null },
     { randomize, seed: 4, engine: "js", now: () => new Date(0) },
   );
-  const [header, ...rows] = formatReportCsv(report).trim().split("\n");
-  const columns = header.split(",");
-  return { report, columns, rows: rows.map((r) => Object.fromEntries(r.split(",").map((v, i) => [columns[i], v]))) };
+  const [columns, ...rows] = parseCsv(formatReportCsv(report)).map((r) => r.fields);
+  return { report, columns, rows: rows.map((r) => Object.fromEntries(r.map((v, i) => [columns[i], v]))) };
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

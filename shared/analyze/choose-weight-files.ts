@@ -1,4 +1,6 @@
 import { compareNames } from "../safetensors/compare-names.ts";
+import { SAFETENSORS_INDEX } from "../safetensors/list-model-tensors.ts";
+import { PYTORCH_INDEX } from "../pytorch/list-pytorch-tensors.ts";
 import { ggufSplitName } from "../gguf/gguf-split-name.ts";
 import { WeightFilesError } from "./weight-files-error.ts";
 import { chooseComponentFiles, PIPELINE_INDEX, type WeightComponent } from "./choose-component-files.ts";
@@ -18,8 +20,6 @@ export interface WeightFileChoice {
   components?: WeightComponent[];
 }
 
-export const SAFETENSORS_INDEX = "model.safetensors.index.json";
-export const PYTORCH_INDEX = "pytorch_model.bin.index.json";
 const TORCH_EXTENSIONS = [".bin", ".pt", ".pth"];
 /** `.bin` files of Hub repos that are not weights (trainer state, optimizer, adapters for another model) */
 const NOT_WEIGHTS = /^(training_args|optimizer|scheduler|scaler|rng_state.*|adapter_model)\.bin$/;

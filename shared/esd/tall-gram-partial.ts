@@ -8,7 +8,7 @@ import { checkRowRange } from "./check-row-range.ts";
 
 /**
  * The Grams WᵀW of rows [rowStart, rowEnd) of a tall layer (rows ≥ cols), one per slice. Partial
- * Grams over disjoint row ranges add up (sumGrams) to the layer's Grams, so a large layer can be
+ * Grams over disjoint row ranges add up to the layer's Grams, so a large layer can be
  * split across invocations.
  */
 export async function tallGramPartial(

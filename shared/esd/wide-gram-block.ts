@@ -15,7 +15,7 @@ export interface WideGramBlock {
 
 /**
  * One block G[I, J] = W_I W_Jᵀ (J ≤ I) of a wide layer's Grams WWᵀ, reading the two row panels of
- * `panelRows` rows. The blocks with j ≤ i assemble into the full Grams (assembleWideGram), so a
+ * `panelRows` rows. The blocks with j ≤ i assemble into the full Grams, so a
  * large layer can be split across invocations.
  */
 export async function wideGramBlock(plan: LayerPlan, read: ValueReader, i: number, j: number, panelRowCount: number): Promise<WideGramBlock> {

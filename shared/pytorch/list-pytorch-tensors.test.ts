@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listPytorchTensors, PYTORCH_INDEX_FILE } from "./list-pytorch-tensors.ts";
+import { listPytorchTensors, PYTORCH_INDEX } from "./list-pytorch-tensors.ts";
 import { parsePytorchIndex } from "./parse-pytorch-index.ts";
 import { PytorchError } from "./pytorch-error.ts";
 import { memoryByteSource } from "../safetensors/memory-byte-source.ts";
@@ -37,25 +37,25 @@ describe("listPytorchTensors", () => {
       ["c", "pytorch_model-00002-of-00002.bin"],
       ["a", "pytorch_model-00001-of-00002.bin"],
     ]);
-    const { tensors, files } = await listPytorchTensors(model({ ...shards, [PYTORCH_INDEX_FILE]: index }));
+    const { tensors, files } = await listPytorchTensors(model({ ...shards, [PYTORCH_INDEX]: index }));
     expect(tensors.map((x) => [x.name, x.file])).toEqual([
       ["b", "pytorch_model-00001-of-00002.bin"],
       ["a", "pytorch_model-00001-of-00002.bin"],
       ["d", "pytorch_model-00002-of-00002.bin"],
       ["c", "pytorch_model-00002-of-00002.bin"],
     ]);
-    expect(files).toEqual([PYTORCH_INDEX_FILE, "pytorch_model-00001-of-00002.bin", "pytorch_model-00002-of-00002.bin"]);
+    expect(files).toEqual([PYTORCH_INDEX, "pytorch_model-00001-of-00002.bin", "pytorch_model-00002-of-00002.bin"]);
   });
 
   it("refuses a missing shard, a tensor the shard lacks, duplicates across files, unsafe shard names", async () => {
     const index = (map: [string, string][]) => encodeSafetensorsIndex(map);
-    await expect(listPytorchTensors(model({ [PYTORCH_INDEX_FILE]: index([["a", "x.bin"]]) }))).rejects.toThrow(/names shard "x.bin"/);
-    await expect(listPytorchTensors(model({ [PYTORCH_INDEX_FILE]: index([["zz", "x.bin"]]), "x.bin": encodeTorchCheckpoint([t("a")]) }))).rejects.toThrow(/lacks it/);
+    await expect(listPytorchTensors(model({ [PYTORCH_INDEX]: index([["a", "x.bin"]]) }))).rejects.toThrow(/names shard "x.bin"/);
+    await expect(listPytorchTensors(model({ [PYTORCH_INDEX]: index([["zz", "x.bin"]]), "x.bin": encodeTorchCheckpoint([t("a")]) }))).rejects.toThrow(/lacks it/);
     await expect(listPytorchTensors(model({ "a.bin": encodeTorchCheckpoint([t("a")]), "b.bin": encodeTorchCheckpoint([t("a")]) }))).rejects.toThrow(/also in a.bin/);
     await expect(listPytorchTensors(model({ "config.json": "{}" }))).rejects.toBeInstanceOf(PytorchError);
-    expect(() => parsePytorchIndex(index([["a", "../etc/passwd.bin"]]), PYTORCH_INDEX_FILE)).toThrow(/not a plain \*\.bin/);
-    expect(() => parsePytorchIndex(index([["a", "model.safetensors"]]), PYTORCH_INDEX_FILE)).toThrow(PytorchError);
-    expect(() => parsePytorchIndex("{", PYTORCH_INDEX_FILE)).toThrow(/not valid JSON/);
-    expect(() => parsePytorchIndex('{"weight_map": {}}', PYTORCH_INDEX_FILE)).toThrow(/names no tensors/);
+    expect(() => parsePytorchIndex(index([["a", "../etc/passwd.bin"]]), PYTORCH_INDEX)).toThrow(/not a plain \*\.bin/);
+    expect(() => parsePytorchIndex(index([["a", "model.safetensors"]]), PYTORCH_INDEX)).toThrow(PytorchError);
+    expect(() => parsePytorchIndex("{", PYTORCH_INDEX)).toThrow(/not valid JSON/);
+    expect(() => parsePytorchIndex('{"weight_map": {}}', PYTORCH_INDEX)).toThrow(/names no tensors/);
   });
 });

@@ -5,7 +5,8 @@ import { parsePytorchIndex } from "./parse-pytorch-index.ts";
 import { listTorchFileTensors } from "./list-torch-file-tensors.ts";
 import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
-export const PYTORCH_INDEX_FILE = "pytorch_model.bin.index.json";
+/** the index file transformers writes beside a sharded pytorch_model.bin */
+export const PYTORCH_INDEX = "pytorch_model.bin.index.json";
 /** transformers' `pytorch_model.bin.index.json`, diffusers' `diffusion_pytorch_model.bin.index.json` */
 export const isPytorchIndex = (file: string) => file.endsWith(".bin.index.json");
 const MAX_INDEX_BYTES = 64 << 20;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { listModelTensors, INDEX_FILE } from "./list-model-tensors.ts";
+import { listModelTensors, SAFETENSORS_INDEX } from "./list-model-tensors.ts";
 import { memoryByteSource } from "./memory-byte-source.ts";
 import { SafetensorsError } from "./safetensors-error.ts";
 import type { ModelFiles } from "./types.ts";
@@ -38,7 +38,7 @@ describe("listModelTensors", () => {
       ["a.weight", s1],
     ]);
     const files = {
-      [INDEX_FILE]: index,
+      [SAFETENSORS_INDEX]: index,
       [s2]: encodeSafetensors([t("final.weight"), t("lm_head.weight"), t("unlisted")], { shard: "2", format: "pt" }),
       [s1]: encodeSafetensors([t("a.weight"), t("b.weight")], { shard: "1" }),
     };
@@ -54,9 +54,9 @@ describe("listModelTensors", () => {
 
   it("fails clearly when the index names a tensor its shard lacks, or a shard the model lacks", async () => {
     const s1 = "model-00001-of-00001.safetensors";
-    const missingTensor = model({ [INDEX_FILE]: encodeSafetensorsIndex([["gone.weight", s1]]), [s1]: encodeSafetensors([t("a")]) });
+    const missingTensor = model({ [SAFETENSORS_INDEX]: encodeSafetensorsIndex([["gone.weight", s1]]), [s1]: encodeSafetensors([t("a")]) });
     await expect(listModelTensors(missingTensor)).rejects.toMatchObject({ code: "missing_tensor", file: s1, tensor: "gone.weight" });
-    const missingShard = model({ [INDEX_FILE]: encodeSafetensorsIndex([["a", "other.safetensors"]]), [s1]: encodeSafetensors([t("a")]) });
+    const missingShard = model({ [SAFETENSORS_INDEX]: encodeSafetensorsIndex([["a", "other.safetensors"]]), [s1]: encodeSafetensors([t("a")]) });
     await expect(listModelTensors(missingShard)).rejects.toMatchObject({ code: "missing_shard" });
   });
 

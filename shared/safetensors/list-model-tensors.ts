@@ -5,7 +5,8 @@ import { SafetensorsError } from "./safetensors-error.ts";
 import { compareNames } from "./compare-names.ts";
 import { HEADER_CONCURRENCY, mapBounded } from "../async/map-bounded.ts";
 
-export const INDEX_FILE = "model.safetensors.index.json";
+/** the index file transformers writes beside a sharded safetensors model */
+export const SAFETENSORS_INDEX = "model.safetensors.index.json";
 /** transformers' `model.safetensors.index.json`, diffusers' `diffusion_pytorch_model.safetensors.index.json`, variants' `model.fp16.safetensors.index.json` */
 export const isSafetensorsIndex = (file: string) => file.endsWith(".safetensors.index.json");
 /** An index is JSON text of a few hundred kB at most; refuse anything far larger. */
