@@ -29,14 +29,14 @@ const READINGS: Record<AlphaVerdict, AlphaReading> = {
   "over-trained": {
     verdict: "over-trained",
     label: "over-trained",
-    sentence: "α below 2: a very heavy-tailed spectrum, typical of over-training or over-fitting.",
+    sentence: `α below ${OVER_TRAINED_BELOW}: a very heavy-tailed spectrum, typical of over-training or over-fitting.`,
   },
-  "well-trained": { verdict: "well-trained", label: "well-trained", sentence: "α between 2 and 6: the range of well-trained layers." },
-  "under-trained": { verdict: "under-trained", label: "under-trained", sentence: "α above 6: a light tail, typical of under-trained layers." },
+  "well-trained": { verdict: "well-trained", label: "well-trained", sentence: `α between ${OVER_TRAINED_BELOW} and ${UNDER_TRAINED_ABOVE}: the range of well-trained layers.` },
+  "under-trained": { verdict: "under-trained", label: "under-trained", sentence: `α above ${UNDER_TRAINED_ABOVE}: a light tail, typical of under-trained layers.` },
   spurious: {
     verdict: "spurious",
     label: "spurious fit?",
-    sentence: "α above 8: usually a spurious fit, the spectrum is hardly heavy-tailed at all.",
+    sentence: `α above ${SPURIOUS_ABOVE}: usually a spurious fit, the spectrum is hardly heavy-tailed at all.`,
   },
 };
 

@@ -10,7 +10,7 @@ import { plotFrame } from "./plot-frame.ts";
 const ZONES = ["over", "in-band", "under"] as const;
 const zone = (b: { lo: number; hi: number }) => (b.hi <= OVER_TRAINED_BELOW ? "over" : b.lo >= UNDER_TRAINED_ABOVE ? "under" : "in-band");
 
-/** How many layers fall in each α bin, the well-trained band 2–6 shaded. */
+/** How many layers fall in each α bin, the well-trained band shaded. */
 export function alphaHistogramPlot(id: string, layers: readonly AnalysedLayer[]): Html {
   const alphas = layers.map((l) => l.alpha).filter((a): a is number => a !== null && a > 0);
   const failed = layers.length - alphas.length;

@@ -18,7 +18,7 @@ export function warningsPanel(report: Report, spectraPath: string): Html {
   ].filter((g) => g.layers.length > 0);
   const body =
     groups.length === 0 && report.failed.length === 0
-      ? html`<p class="muted">No layer raised a warning: every fitted α lies between 2 and 6.</p>`
+      ? html`<p class="muted">No layer raised a warning: every fitted α lies between ${OVER_TRAINED_BELOW} and ${UNDER_TRAINED_ABOVE}.</p>`
       : html`<ul class="plain warnings">${groups.map(
           (g) =>
             html`<li><span class="chip ${g.verdict === "trap" ? "over-trained" : g.verdict}">${g.layers.length}</span><strong>${g.title}</strong><span class="small listing" style="flex-basis: 100%">${g.layers
