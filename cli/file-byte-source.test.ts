@@ -36,6 +36,26 @@ describe("fileByteSource", () => {
     expect(Uint8Array.from(parts.flatMap((p) => [...p]))).toEqual(bytes.slice(3, 503));
   });
 
+  it("reads one chunk ahead, and a caller that stops early leaves no read behind", async () => {
+    const source = fileByteSource(join(dir, "data.bin"), { bufferBytes: 100 });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", onRejection);
+    try {
+      for (let k = 0; k < 20; k++) {
+        for await (const chunk of source.stream(0, 1000)) {
+          expect(chunk).toEqual(bytes.slice(0, 100));
+          break;
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      process.off("unhandledRejection", onRejection);
+    }
+    expect(rejections).toEqual([]);
+    expect(Uint8Array.from((await collect(source.stream(950, 50))).flatMap((p) => [...p]))).toEqual(bytes.slice(950));
+  });
+
   it("rejects ranges outside the file with a typed error", async () => {
     const source = fileByteSource(join(dir, "data.bin"));
     await expect(source.read(995, 10)).rejects.toBeInstanceOf(ByteRangeError);

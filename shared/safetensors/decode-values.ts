@@ -2,6 +2,8 @@ import type { Dtype } from "./types.ts";
 import { dtypeByteSize } from "./dtype-byte-size.ts";
 import { E4M3_VALUES, E5M2_VALUES, F16_VALUES, wideIntegerToFloat32 } from "./scalar-to-float.ts";
 
+const LITTLE_ENDIAN_HOST = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 /**
  * Decodes the little-endian values in `bytes` into `out` as float32, exactly as torch's `.float()`:
  * floats widen exactly (F64 rounds to nearest float32), integers round to the nearest float32.
@@ -15,7 +17,9 @@ export function decodeValues(dtype: Dtype, bytes: Uint8Array, out: Float32Array)
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   switch (dtype) {
     case "F32":
-      for (let i = 0; i < count; i++) out[i] = view.getFloat32(4 * i, true);
+      // the stored bytes are the values: a copy, where the host is little-endian as the file is
+      if (LITTLE_ENDIAN_HOST) new Uint8Array(out.buffer, out.byteOffset, bytes.byteLength).set(bytes);
+      else for (let i = 0; i < count; i++) out[i] = view.getFloat32(4 * i, true);
       break;
     case "F64":
       for (let i = 0; i < count; i++) out[i] = view.getFloat64(8 * i, true);
@@ -23,7 +27,12 @@ export function decodeValues(dtype: Dtype, bytes: Uint8Array, out: Float32Array)
     case "BF16": {
       // bfloat16 is the upper half of a float32's bits
       const bits = new Uint32Array(out.buffer, out.byteOffset, count);
-      for (let i = 0; i < count; i++) bits[i] = (bytes[2 * i] | (bytes[2 * i + 1] << 8)) << 16;
+      if (LITTLE_ENDIAN_HOST && bytes.byteOffset % 2 === 0) {
+        const halves = new Uint16Array(bytes.buffer, bytes.byteOffset, count);
+        for (let i = 0; i < count; i++) bits[i] = halves[i] << 16;
+      } else {
+        for (let i = 0; i < count; i++) bits[i] = (bytes[2 * i] | (bytes[2 * i + 1] << 8)) << 16;
+      }
       break;
     }
     case "F16":

@@ -1,11 +1,10 @@
 import type { LayerPlan } from "../../plan/types.ts";
 import type { ValueReader } from "../../esd/types.ts";
 import { gramLayout } from "../../esd/gram-layout.ts";
-import { readPanel } from "../../esd/read-panel.ts";
+import { readPanelFloat32 } from "../../esd/read-panel.ts";
 import { panelRows } from "../../esd/panel-rows.ts";
 import type { GramAccumulator, WasmLinalg } from "./types.ts";
 import { wasmTallGramPartial } from "./wasm-tall-gram-partial.ts";
-import { panelToFloat32 } from "./wasm-wide-gram-block.ts";
 
 /**
  * The layer's Grams (one full symmetric matrix per slice) accumulated in WASM: the `grams` option
@@ -23,11 +22,13 @@ export function wasmLayerGrams(engine: WasmLinalg, options: { panelBytes?: numbe
       const p = panelRows(layout, options.panelBytes);
       const panels = Math.ceil(rows / p);
       const rowsOf = (i: number) => Math.min(p, rows - i * p);
+      const panelI = Array.from({ length: rf }, () => new Float32Array(p * cols));
+      const panelJ = panels > 1 ? Array.from({ length: rf }, () => new Float32Array(p * cols)) : panelI;
       for (let i = 0; i < panels; i++) {
-        const a = panelToFloat32(await readPanel(layout, read, i * p, rowsOf(i)), rowsOf(i) * cols);
+        const a = await readPanelFloat32(layout, read, i * p, rowsOf(i), panelI);
         for (let j = 0; j <= i; j++) {
-          const b = j === i ? a : panelToFloat32(await readPanel(layout, read, j * p, rowsOf(j)), rowsOf(j) * cols);
-          for (let s = 0; s < rf; s++) accumulators[s].addPanelPair(a[s], i * p, b[s], j * p, cols);
+          const b = j === i ? a : await readPanelFloat32(layout, read, j * p, rowsOf(j), panelJ);
+          for (let s = 0; s < rf; s++) accumulators[s].addPanelPair(a[s].subarray(0, rowsOf(i) * cols), i * p, b[s].subarray(0, rowsOf(j) * cols), j * p, cols);
         }
       }
       return { grams: accumulators.map((g) => g.toArray()) };

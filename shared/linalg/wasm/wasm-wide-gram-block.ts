@@ -1,14 +1,9 @@
 import type { LayerPlan } from "../../plan/types.ts";
 import type { ValueReader } from "../../esd/types.ts";
 import { gramLayout } from "../../esd/gram-layout.ts";
-import { readPanel } from "../../esd/read-panel.ts";
+import { readPanelFloat32 } from "../../esd/read-panel.ts";
 import { EsdError } from "../../esd/esd-error.ts";
 import type { GramAccumulator, WasmLinalg } from "./types.ts";
-
-/** float32 copies of a panel's slices: the WASM kernels take float32 rows */
-export function panelToFloat32(panel: Float64Array[], values: number): Float32Array[] {
-  return panel.map((x) => Float32Array.from(x.subarray(0, values)));
-}
 
 /**
  * One block G[I, J] = W_I W_Jᵀ (J ≤ I) of a wide layer's Grams WWᵀ per slice, rows(I) × rows(J)
@@ -26,8 +21,8 @@ export async function wasmWideGramBlock(engine: WasmLinalg, plan: LayerPlan, rea
   const { cols, rf } = layout;
   const rowsOf = (p: number) => Math.min(panelRowCount, layout.rows - p * panelRowCount);
   const [rowsI, rowsJ] = [rowsOf(i), rowsOf(j)];
-  const a = panelToFloat32(await readPanel(layout, read, i * panelRowCount, rowsI), rowsI * cols);
-  const b = i === j ? a : panelToFloat32(await readPanel(layout, read, j * panelRowCount, rowsJ), rowsJ * cols);
+  const a = await readPanelFloat32(layout, read, i * panelRowCount, rowsI);
+  const b = i === j ? a : await readPanelFloat32(layout, read, j * panelRowCount, rowsJ);
   const order = i === j ? rowsI : rowsI + rowsJ;
   const offset = i === j ? 0 : rowsJ;
   const blocks: Float64Array[] = [];
