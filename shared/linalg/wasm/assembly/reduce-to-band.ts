@@ -5,7 +5,7 @@
 import { at, el, even } from "./layout";
 import { axpy, dot } from "./vector";
 import { householder } from "./householder";
-import { symmTrailing } from "./symm-trailing";
+import { symmTrailing, symmTrailingWorkLength } from "./symm-trailing";
 import { syr2kTrailing } from "./syr2k-trailing";
 
 /** doubles of workspace reduceToBand needs */
@@ -13,7 +13,7 @@ export function reduceToBandWorkLength(n: i32, b: i32): i32 {
   const kp = (b + 3) & ~3;
   const ln = even(n);
   const panels = 4 * ((n + 3) >> 2);
-  return b * ln + 2 * kp * ln + 2 * b * panels + 3 * b * b + 2 * even(b);
+  return b * ln + 2 * kp * ln + 2 * b * panels + 3 * b * b + 2 * even(b) + symmTrailingWorkLength();
 }
 
 /**
@@ -37,6 +37,7 @@ export function reduceToBand(n: i32, a: usize, b: i32, work: usize, keep: usize)
   const z = mm + ((<usize>(b * b)) << 3);
   const tau = z + ((<usize>(b * b)) << 3);
   const beta = tau + ((<usize>even(b)) << 3);
+  const tile = beta + ((<usize>even(b)) << 3); // symmTrailing's packed tile
   for (let j = 0; j + b < n; j += b) {
     const s = j + b;
     const m = n - s;
@@ -83,7 +84,7 @@ export function reduceToBand(n: i32, a: usize, b: i32, work: usize, keep: usize)
         }
       }
     }
-    symmTrailing(a, s, m, vq, kp, y);
+    symmTrailing(a, s, m, vq, kp, y, tile);
     // X = Y T, row by row in place (T upper: X[q] uses Y[0..q])
     for (let r = 0; r < m; r++) {
       const row = el(y, r * kp);

@@ -25,8 +25,7 @@ export function packPanels(x: usize, ld: i32, b: i32, s: i32, n: i32, p: usize):
 
 /**
  * A(s:n, s:n) −= V Wᵀ + W Vᵀ (lower triangle only), V and W given as micro-panels (packPanels) of
- * b columns. Register-blocked 4×4: per step t, two splats of the row block times two vectors of
- * the column block, eight f64x2 accumulators.
+ * b columns. Register-blocked 4×4, eight f64x2 accumulators.
  */
 export function syr2kTrailing(a: usize, n: i32, s: i32, vp: usize, wp: usize, b: i32): void {
   const blocks = (n - s + 3) >> 2;
@@ -43,28 +42,41 @@ export function syr2kTrailing(a: usize, n: i32, s: i32, vp: usize, wp: usize, b:
       let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
       let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
       let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
+      // V_r W_cᵀ, then W_r V_cᵀ: two passes of one splat and two loads per step keep the eight
+      // accumulators in registers (one fused pass needs more than the 16 the hardware has)
       for (let t = 0; t < b; t++) {
         const o = (<usize>t) << 5;
         const w0 = v128.load(wc + o);
         const w1 = v128.load(wc + o, 16);
+        let sv = v128.load64_splat(vr + o);
+        c00 = f64x2.add(c00, f64x2.mul(sv, w0));
+        c01 = f64x2.add(c01, f64x2.mul(sv, w1));
+        sv = v128.load64_splat(vr + o, 8);
+        c10 = f64x2.add(c10, f64x2.mul(sv, w0));
+        c11 = f64x2.add(c11, f64x2.mul(sv, w1));
+        sv = v128.load64_splat(vr + o, 16);
+        c20 = f64x2.add(c20, f64x2.mul(sv, w0));
+        c21 = f64x2.add(c21, f64x2.mul(sv, w1));
+        sv = v128.load64_splat(vr + o, 24);
+        c30 = f64x2.add(c30, f64x2.mul(sv, w0));
+        c31 = f64x2.add(c31, f64x2.mul(sv, w1));
+      }
+      for (let t = 0; t < b; t++) {
+        const o = (<usize>t) << 5;
         const v0 = v128.load(vc + o);
         const v1 = v128.load(vc + o, 16);
-        let sv = v128.load64_splat(vr + o);
         let sw = v128.load64_splat(wr + o);
-        c00 = f64x2.add(c00, f64x2.add(f64x2.mul(sv, w0), f64x2.mul(sw, v0)));
-        c01 = f64x2.add(c01, f64x2.add(f64x2.mul(sv, w1), f64x2.mul(sw, v1)));
-        sv = v128.load64_splat(vr + o, 8);
+        c00 = f64x2.add(c00, f64x2.mul(sw, v0));
+        c01 = f64x2.add(c01, f64x2.mul(sw, v1));
         sw = v128.load64_splat(wr + o, 8);
-        c10 = f64x2.add(c10, f64x2.add(f64x2.mul(sv, w0), f64x2.mul(sw, v0)));
-        c11 = f64x2.add(c11, f64x2.add(f64x2.mul(sv, w1), f64x2.mul(sw, v1)));
-        sv = v128.load64_splat(vr + o, 16);
+        c10 = f64x2.add(c10, f64x2.mul(sw, v0));
+        c11 = f64x2.add(c11, f64x2.mul(sw, v1));
         sw = v128.load64_splat(wr + o, 16);
-        c20 = f64x2.add(c20, f64x2.add(f64x2.mul(sv, w0), f64x2.mul(sw, v0)));
-        c21 = f64x2.add(c21, f64x2.add(f64x2.mul(sv, w1), f64x2.mul(sw, v1)));
-        sv = v128.load64_splat(vr + o, 24);
+        c20 = f64x2.add(c20, f64x2.mul(sw, v0));
+        c21 = f64x2.add(c21, f64x2.mul(sw, v1));
         sw = v128.load64_splat(wr + o, 24);
-        c30 = f64x2.add(c30, f64x2.add(f64x2.mul(sv, w0), f64x2.mul(sw, v0)));
-        c31 = f64x2.add(c31, f64x2.add(f64x2.mul(sv, w1), f64x2.mul(sw, v1)));
+        c30 = f64x2.add(c30, f64x2.mul(sw, v0));
+        c31 = f64x2.add(c31, f64x2.mul(sw, v1));
       }
       const r0 = s + 4 * rb;
       const col0 = s + 4 * cb;
