@@ -14,7 +14,7 @@
                                            (the reference's float32 subtraction), eigvalsh of its float64 Gram:
                                            lambda_max and ||D||_F per tensor name; not timed
 """
-import json, struct, sys, time
+import json, resource, struct, sys, time
 import numpy as np
 
 
@@ -100,7 +100,9 @@ def model(path):
         return layers
 
     layers, wall, cpu = timed(run)
-    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "layers": layers, "kernel": kernel()}))
+    # ru_maxrss is in KiB on Linux: the process's peak, numpy's import included
+    max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(json.dumps({"wall_s": wall, "cpu_s": cpu, "layers": layers, "max_rss_bytes": max_rss, "kernel": kernel()}))
 
 
 def read_tensors(path):

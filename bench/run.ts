@@ -5,8 +5,8 @@
 //                                          adapter, gguf-dequantize, delta, relaxed-simd, hub-bytes)
 // npm run bench -- --only relaxed-simd     the Gram kernels of the SIMD and the relaxed-SIMD builds, same run (on Node 20 the
 //                                          section turns on V8's --experimental-wasm-relaxed-simd itself)
-import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -30,6 +30,7 @@ import { memoryByteSource, tensorValueReader, type TensorInfo } from "#shared/sa
 import { planLayers } from "#shared/plan";
 import { DEFAULT_EDGE_LIMITS, splitLayer } from "../functions/task/split-layer.ts";
 import { taskReadBytes } from "../functions/task/task-read-bytes.ts";
+import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
 
 const { values: options } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" } } });
 const quick = options.quick;
@@ -40,7 +41,7 @@ const peerScript = new URL("./numpy-peer.py", import.meta.url).pathname;
 const failures: string[] = [];
 
 /** numpy in a subprocess: one BLAS thread unless told, and without the OpenBLAS overrides that slow a current numpy */
-function numpy(args: string[], threads = 1): { wall_s: number; cpu_s: number; kernel: string; layers?: number; method?: string; sv_min?: number; rank_loss?: number } {
+function numpy(args: string[], threads = 1): { wall_s: number; cpu_s: number; kernel: string; max_rss_bytes?: number; layers?: number; method?: string; sv_min?: number; rank_loss?: number } {
   const env: NodeJS.ProcessEnv = { ...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads) };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
@@ -291,43 +292,113 @@ async function cliStartup(): Promise<void> {
   console.log(`heavytail --help (build/heavytail.mjs): ${help.toFixed(3)} s; node -e 0: ${bare.toFixed(3)} s; the CLI's own share ${(help - bare).toFixed(3)} s (target: --help ≤ 0.15 s)`);
 }
 
+/** A child process run to its end, timed, with its peak RSS (VmHWM, sampled every 20 ms on Linux; NaN elsewhere). */
+function measuredRun(file: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ wall: number; peakBytes: number; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(file, args, { env, stdio: ["ignore", "pipe", "inherit"] });
+    const out: Buffer[] = [];
+    let peakBytes = Number.NaN;
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) peakBytes = Math.max(Number.isNaN(peakBytes) ? 0 : peakBytes, 1024 * Number(m[1]));
+      } catch {
+        // not Linux, or the process has just ended
+      }
+    };
+    const timer = setInterval(sample, 20);
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.once("error", (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.once("exit", (code) => {
+      clearInterval(timer);
+      const wall = (performance.now() - t0) / 1000;
+      if (code === 0) resolve({ wall, peakBytes, stdout: Buffer.concat(out).toString() });
+      else reject(new Error(`${[file, ...args].join(" ")} exited ${code}`));
+    });
+  });
+}
+
 /**
- * The bundled CLI end to end (a process per run: start-up, reading, every layer, the JSON report)
- * on the GPT-2-small-shaped model at --threads 1 and 2, against the numpy pipeline on the same file
- * at one BLAS thread and at every core, all in this run. The two reports must agree byte for byte
- * (created_at aside); the ratios are wall-clock times.
+ * The bundled CLI end to end, a process per run (start-up, reading, every layer, the JSON report),
+ * on one-layer models of the issue's shapes and the GPT-2-small-shaped model, at --threads 1 and at
+ * every core, beside the numpy pipeline (read, float64 Gram, eigvalsh, power-law fit) on the same
+ * file at one BLAS thread and at every core, all in this run; wall-clock ratios at the same thread
+ * count, peak RSS of each process, and the bytes the CLI fetched through the mock Hub for the same
+ * model (range bytes served ÷ the weight file's size). The reports at 1 and at every thread must
+ * agree byte for byte (created_at aside), and the Hub's report must equal the local one.
  */
 async function cliThreads(): Promise<void> {
   const bundle = new URL("../build/heavytail.mjs", import.meta.url).pathname;
   const cores = availableParallelism();
-  console.log(`\n## The bundled CLI on worker threads: GPT-2-small-shaped model end to end${quick ? " (quick: 2 layers, hidden 64)" : ""}, ${cores} cores`);
-  const modelDir = await gpt2Model();
-  const cli = (threads: number) => {
-    const t0 = performance.now();
-    const json = execFileSync(process.execPath, [bundle, "analyze", modelDir, "--format", "json", "--threads", String(threads)], { maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "inherit"] }).toString();
-    return { wall: (performance.now() - t0) / 1000, json: json.replace(/\n\s*"created_at": "[^"]*",?/, ""), layers: (JSON.parse(json) as { layers: unknown[] }).layers.length };
-  };
-  let one: ReturnType<typeof cli>;
-  let two: ReturnType<typeof cli>;
-  try {
-    one = cli(1);
-    two = cli(2);
-  } catch (error) {
-    failures.push(`cli-threads: ${bundle} did not run (npm run build:cli): ${(error as Error).message.split("\n")[0]}`);
-    return;
+  const shapes: [number, number][] = quick ? [[64, 64], [300, 97]] : [[768, 768], [3072, 768], [4096, 1024], [4096, 4096]];
+  console.log(`\n## The bundled CLI end to end against the numpy pipeline, ${cores} cores${quick ? " (quick: small shapes, GPT-2 with 2 layers of hidden 64)" : ""}`);
+  console.log("(one layer runs on one thread: a one-layer model gains nothing from threads; the pool spreads a model's layers)");
+  const repos: Record<string, string> = {};
+  const models: { label: string; folder: string; repo: string }[] = [];
+  for (const [rows, cols] of shapes) {
+    const repo = `bench/layer-${rows}x${cols}`;
+    const folder = join(dir, "hub", repo);
+    mkdirSync(folder, { recursive: true });
+    writeBenchLayer(join(folder, "model.safetensors"), { kind: "gaussian", rows, cols, seed: rows * 7919 + cols, scale: 0.02, nu: 4, repeated: 0 });
+    repos[repo] = folder;
+    models.push({ label: `${rows}x${cols}`, folder, repo });
   }
-  if (two.json !== one.json) failures.push("cli-threads: the report at --threads 2 differs from the one at --threads 1");
-  const file = join(modelDir, "model.safetensors");
-  const single = numpy(["model", file]);
-  const all = numpy(["model", file], cores);
-  if (one.layers !== single.layers) failures.push(`cli-threads: heavytail analysed ${one.layers} layers, the numpy pipeline ${single.layers}`);
-  const row = (label: string, wall: number, base: number, peer: number) => console.log(`${label.padEnd(26)} |${s(wall)} |${s(base / wall)} |${s(wall / peer)}`);
-  console.log("run                        |  wall s | speed-up | ×numpy (1 thread / every core)");
-  row("heavytail --threads 1", one.wall, one.wall, single.wall_s);
-  row("heavytail --threads 2", two.wall, one.wall, all.wall_s);
-  row("numpy, 1 BLAS thread", single.wall_s, single.wall_s, single.wall_s);
-  row(`numpy, ${cores} BLAS threads`, all.wall_s, single.wall_s, all.wall_s);
-  console.log(`${one.layers} layers; reports at 1 and 2 threads ${two.json === one.json ? "identical" : "DIFFERENT"} apart from created_at; numpy BLAS: ${all.kernel}`);
+  const gpt2 = await gpt2Model();
+  repos["bench/gpt2-small-shaped"] = gpt2;
+  models.push({ label: "GPT-2-small-shaped", folder: gpt2, repo: "bench/gpt2-small-shaped" });
+  const hub = await createMockHub({ repos });
+  const withoutDate = (json: string) => json.replace(/\n\s*"created_at": "[^"]*",?/, "");
+  let kernel = "";
+  const cli = async (model: string, threads: number, env?: NodeJS.ProcessEnv) => {
+    const run = await measuredRun(process.execPath, [bundle, "analyze", model, "--format", "json", "--threads", String(threads)], env);
+    return { ...run, json: withoutDate(run.stdout), layers: (JSON.parse(run.stdout) as { layers: unknown[] }).layers.length };
+  };
+  const gb = (b: number) => (Number.isNaN(b) ? "—" : `${(b / 2 ** 20).toFixed(0)} MiB`).padStart(9);
+  const pair = (a: string, b: string, width: number) => `${a.padStart(width)}${b.padStart(width)}`;
+  console.log(`${"".padEnd(18)} |${"heavytail s".padStart(16)} |${"numpy s".padStart(16)} |${"÷ numpy".padStart(16)} | ${"heavytail RSS".padStart(18)}    |${"numpy RSS".padStart(18)} |`);
+  console.log(`${"model".padEnd(18)} |${pair("×1", `×${cores}`, 8)} |${pair("×1", `×${cores}`, 8)} |${pair("×1", `×${cores}`, 8)} | ${pair("×1", `×${cores}`, 9)}    |${pair("×1", `×${cores}`, 9)} | Hub bytes ÷ weights (×${cores})`);
+  try {
+    for (const { label, folder, repo } of models) {
+      const file = join(folder, "model.safetensors");
+      let one: Awaited<ReturnType<typeof cli>>;
+      let all: Awaited<ReturnType<typeof cli>>;
+      let viaHub: Awaited<ReturnType<typeof cli>>;
+      try {
+        one = await cli(folder, 1);
+        all = await cli(folder, cores);
+        hub.requests.length = 0;
+        viaHub = await cli(repo, cores, { ...process.env, HF_ENDPOINT: hub.url });
+      } catch (error) {
+        failures.push(`cli-threads: ${bundle} did not run on ${label} (npm run build:cli): ${(error as Error).message.split("\n")[0]}`);
+        return;
+      }
+      let served = 0;
+      for (const r of hub.requests) {
+        const m = r.status === 206 ? /^bytes=(\d+)-(\d+)$/.exec(r.range ?? "") : null;
+        if (m !== null) served += Number(m[2]) - Number(m[1]) + 1;
+      }
+      const weights = statSync(file).size;
+      if (all.json !== one.json) failures.push(`cli-threads: ${label}: the report at --threads ${cores} differs from the one at --threads 1`);
+      // the same layers, whichever way the bytes came (the source block names the Hub repo and its commit)
+      const layers = (json: string) => JSON.stringify((JSON.parse(json) as { layers: unknown }).layers);
+      if (layers(viaHub.stdout) !== layers(one.stdout)) failures.push(`cli-threads: ${label}: the layers read through the Hub differ from the local file's`);
+      if (!(served / weights <= 1.2)) failures.push(`cli-threads: ${label}: the CLI fetched ${(served / weights).toFixed(2)}× the weights from the Hub (target ≤ 1.2)`);
+      const single = numpy(["model", file]);
+      const every = numpy(["model", file], cores);
+      kernel = every.kernel;
+      if (one.layers !== single.layers) failures.push(`cli-threads: ${label}: heavytail analysed ${one.layers} layers, the numpy pipeline ${single.layers}`);
+      console.log(
+        `${label.padEnd(18)} |${s(one.wall)}${s(all.wall)} |${s(single.wall_s)}${s(every.wall_s)} |${s(one.wall / single.wall_s)}${s(all.wall / every.wall_s)} | ${gb(one.peakBytes)}${gb(all.peakBytes)}    |${gb(single.max_rss_bytes ?? Number.NaN)}${gb(every.max_rss_bytes ?? Number.NaN)} | ${(served / weights).toFixed(3)} (${(served / 1e6).toFixed(1)} of ${(weights / 1e6).toFixed(1)} MB)`,
+      );
+    }
+  } finally {
+    await hub.close();
+  }
+  console.log(`reports at 1 and ${cores} threads identical apart from created_at (checked); numpy BLAS: ${kernel}`);
 }
 
 /**
