@@ -336,7 +336,7 @@ async function cliThreads(): Promise<void> {
   const cores = availableParallelism();
   const shapes: [number, number][] = quick ? [[64, 64], [300, 97]] : [[768, 768], [3072, 768], [4096, 1024], [4096, 4096]];
   console.log(`\n## The bundled CLI end to end against the numpy pipeline, ${cores} cores${quick ? " (quick: small shapes, GPT-2 with 2 layers of hidden 64)" : ""}`);
-  console.log("(one layer runs on one thread: a one-layer model gains nothing from threads; the pool spreads a model's layers)");
+  console.log(`(best of ${quick ? 1 : 3} interleaved runs; heavytail's times are whole processes, numpy's its pipeline after start-up and import;\n one layer runs on one thread: a one-layer model gains nothing from threads, the pool spreads a model's layers)`);
   const repos: Record<string, string> = {};
   const models: { label: string; folder: string; repo: string }[] = [];
   for (const [rows, cols] of shapes) {
@@ -364,18 +364,31 @@ async function cliThreads(): Promise<void> {
   try {
     for (const { label, folder, repo } of models) {
       const file = join(folder, "model.safetensors");
-      let one: Awaited<ReturnType<typeof cli>>;
-      let all: Awaited<ReturnType<typeof cli>>;
+      // best of `reps` interleaved runs: the machine is shared, and a slow run is someone else's load
+      const reps = quick ? 1 : 3;
+      let one: Awaited<ReturnType<typeof cli>> | undefined;
+      let all: Awaited<ReturnType<typeof cli>> | undefined;
+      let single: ReturnType<typeof numpy> | undefined;
+      let every: ReturnType<typeof numpy> | undefined;
       let viaHub: Awaited<ReturnType<typeof cli>>;
+      const faster = <T extends { wall: number; peakBytes: number }>(best: T | undefined, run: T): T =>
+        best === undefined || run.wall < best.wall ? { ...run, peakBytes: Math.max(run.peakBytes, best?.peakBytes ?? 0) } : { ...best, peakBytes: Math.max(run.peakBytes, best.peakBytes) };
       try {
-        one = await cli(folder, 1);
-        all = await cli(folder, cores);
+        for (let rep = 0; rep < reps; rep++) {
+          one = faster(one, await cli(folder, 1));
+          all = faster(all, await cli(folder, cores));
+          const a = numpy(["model", file]);
+          const b = numpy(["model", file], cores);
+          if (single === undefined || a.wall_s < single.wall_s) single = a;
+          if (every === undefined || b.wall_s < every.wall_s) every = b;
+        }
         hub.requests.length = 0;
         viaHub = await cli(repo, cores, { ...process.env, HF_ENDPOINT: hub.url });
       } catch (error) {
         failures.push(`cli-threads: ${bundle} did not run on ${label} (npm run build:cli): ${(error as Error).message.split("\n")[0]}`);
         return;
       }
+      if (!one || !all || !single || !every) return;
       let served = 0;
       for (const r of hub.requests) {
         const m = r.status === 206 ? /^bytes=(\d+)-(\d+)$/.exec(r.range ?? "") : null;
@@ -387,8 +400,6 @@ async function cliThreads(): Promise<void> {
       const layers = (json: string) => JSON.stringify((JSON.parse(json) as { layers: unknown }).layers);
       if (layers(viaHub.stdout) !== layers(one.stdout)) failures.push(`cli-threads: ${label}: the layers read through the Hub differ from the local file's`);
       if (!(served / weights <= 1.2)) failures.push(`cli-threads: ${label}: the CLI fetched ${(served / weights).toFixed(2)}× the weights from the Hub (target ≤ 1.2)`);
-      const single = numpy(["model", file]);
-      const every = numpy(["model", file], cores);
       kernel = every.kernel;
       if (one.layers !== single.layers) failures.push(`cli-threads: ${label}: heavytail analysed ${one.layers} layers, the numpy pipeline ${single.layers}`);
       console.log(

@@ -7,6 +7,7 @@
 // both builds give the same Gram bit for bit, whichever the runtime picks for relaxed_madd.
 import { el, rowStart } from "./layout";
 import { lane } from "./lane";
+import { accumulate4x4, blockHigh, blockLow, clearBlock } from "./micro-kernel";
 
 /** column blocks of 4 kept hot in L2 while every row block passes over them */
 const COLUMN_BLOCKS_PER_PASS: i32 = 16;
@@ -54,45 +55,14 @@ export function gramAccumulate(
   }
 }
 
-/** c + a·b lane-wise: a relaxed (possibly fused) multiply-add in the relaxed-simd build */
-@inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f64x2.relaxed_madd(a, b, c);
-  return f64x2.add(c, f64x2.mul(a, b));
-}
-
-/** One 4×4 block of G from two micro-panels: Σ_t splat(xp[t][q]) · yp[t][0..3]. */
+/** One 4×4 block of G from two micro-panels: Σ_t xp[t][q] · yp[t][0..3], products exact (so fused in the relaxed build). */
 @inline function kernel4x4(m: i32, g: usize, xr: usize, yc: usize, kk: i32, gr0: i32, gc0: i32, nr: i32, nc: i32): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
-  let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
-  let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
-  for (let t = 0; t < kk; t++) {
-    const o = (<usize>t) << 5;
-    const y0 = v128.load(yc + o);
-    const y1 = v128.load(yc + o, 16);
-    let s = v128.load64_splat(xr + o);
-    c00 = madd(s, y0, c00);
-    c01 = madd(s, y1, c01);
-    s = v128.load64_splat(xr + o, 8);
-    c10 = madd(s, y0, c10);
-    c11 = madd(s, y1, c11);
-    s = v128.load64_splat(xr + o, 16);
-    c20 = madd(s, y0, c20);
-    c21 = madd(s, y1, c21);
-    s = v128.load64_splat(xr + o, 24);
-    c30 = madd(s, y0, c30);
-    c31 = madd(s, y1, c31);
-  }
+  clearBlock();
+  accumulate4x4(xr, yc, kk, true);
   if (nr == 4 && nc == 4 && gc0 + 3 <= gr0 && gr0 + 3 < m) {
-    addRow(g, gr0, gc0, c00, c01);
-    addRow(g, gr0 + 1, gc0, c10, c11);
-    addRow(g, gr0 + 2, gc0, c20, c21);
-    addRow(g, gr0 + 3, gc0, c30, c31);
+    for (let i = 0; i < 4; i++) addRow(g, gr0 + i, gc0, blockLow(i), blockHigh(i));
   } else {
-    addMasked(m, g, gr0, gc0, nr, nc, 0, c00, c01);
-    addMasked(m, g, gr0, gc0, nr, nc, 1, c10, c11);
-    addMasked(m, g, gr0, gc0, nr, nc, 2, c20, c21);
-    addMasked(m, g, gr0, gc0, nr, nc, 3, c30, c31);
+    for (let i = 0; i < 4; i++) addMasked(m, g, gr0, gc0, nr, nc, i, blockLow(i), blockHigh(i));
   }
 }
 

@@ -5,6 +5,7 @@
 // reads both operands contiguously from L1/L2, as the Gram kernel does; reading the triangle across
 // its rows (a page per row at these sizes) would cost more than the product.
 import { at, el } from "./layout";
+import { accumulate4x4, blockHigh, blockLow, clearBlock } from "./micro-kernel";
 
 /** order of a tile: two packed 128 × 128 tiles (256 KiB) and their two 128-row slices of V (64 KiB) stay in L2 */
 const TILE: i32 = 128;
@@ -113,31 +114,9 @@ function packDiagonalTile(a: usize, s: i32, m: i32, i0: i32, rows: i32, rowPanel
 
 /** Y[r0..r0+3][q0..q0+3] += Σ_t ap[t][0..3]ᵀ · vp[t][0..3] over kk steps (rows past m dropped) */
 @inline function product4x4(ap: usize, vp: usize, kk: i32, y: usize, kp: i32, m: i32, r0: i32, q0: i32): void {
-  let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
-  let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
-  let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
-  let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
-  for (let t = 0; t < kk; t++) {
-    const o = (<usize>t) << 5;
-    const v0 = v128.load(vp + o);
-    const v1 = v128.load(vp + o, 16);
-    let sa = v128.load64_splat(ap + o);
-    c00 = f64x2.add(c00, f64x2.mul(sa, v0));
-    c01 = f64x2.add(c01, f64x2.mul(sa, v1));
-    sa = v128.load64_splat(ap + o, 8);
-    c10 = f64x2.add(c10, f64x2.mul(sa, v0));
-    c11 = f64x2.add(c11, f64x2.mul(sa, v1));
-    sa = v128.load64_splat(ap + o, 16);
-    c20 = f64x2.add(c20, f64x2.mul(sa, v0));
-    c21 = f64x2.add(c21, f64x2.mul(sa, v1));
-    sa = v128.load64_splat(ap + o, 24);
-    c30 = f64x2.add(c30, f64x2.mul(sa, v0));
-    c31 = f64x2.add(c31, f64x2.mul(sa, v1));
-  }
-  addRow(y, kp, m, r0, q0, c00, c01);
-  addRow(y, kp, m, r0 + 1, q0, c10, c11);
-  addRow(y, kp, m, r0 + 2, q0, c20, c21);
-  addRow(y, kp, m, r0 + 3, q0, c30, c31);
+  clearBlock();
+  accumulate4x4(ap, vp, kk, false);
+  for (let i = 0; i < 4; i++) addRow(y, kp, m, r0 + i, q0, blockLow(i), blockHigh(i));
 }
 
 @inline function addRow(y: usize, kp: i32, m: i32, r: i32, q0: i32, lo: v128, hi: v128): void {

@@ -1,6 +1,7 @@
 // The level-3 half of the tridiagonal reduction: A22 −= V Wᵀ + W Vᵀ on the packed lower triangle.
 import { at, el, rowStart } from "./layout";
 import { lane } from "./lane";
+import { accumulate4x4, blockHigh, blockLow, clearBlock } from "./micro-kernel";
 
 /** column blocks whose micro-panels stay in L1/L2 while every row block passes over them */
 const COLUMN_BLOCKS_PER_PASS: i32 = 16;
@@ -25,7 +26,7 @@ export function packPanels(x: usize, ld: i32, b: i32, s: i32, n: i32, p: usize):
 
 /**
  * A(s:n, s:n) −= V Wᵀ + W Vᵀ (lower triangle only), V and W given as micro-panels (packPanels) of
- * b columns. Register-blocked 4×4, eight f64x2 accumulators.
+ * b columns, in 4×4 register blocks (micro-kernel.ts).
  */
 export function syr2kTrailing(a: usize, n: i32, s: i32, vp: usize, wp: usize, b: i32): void {
   const blocks = (n - s + 3) >> 2;
@@ -38,58 +39,16 @@ export function syr2kTrailing(a: usize, n: i32, s: i32, vp: usize, wp: usize, b:
     for (let cb = cbs; cb < cbe && cb <= rb; cb++) {
       const vc = vp + <usize>cb * panel;
       const wc = wp + <usize>cb * panel;
-      let c00 = f64x2.splat(0), c01 = f64x2.splat(0);
-      let c10 = f64x2.splat(0), c11 = f64x2.splat(0);
-      let c20 = f64x2.splat(0), c21 = f64x2.splat(0);
-      let c30 = f64x2.splat(0), c31 = f64x2.splat(0);
-      // V_r W_cᵀ, then W_r V_cᵀ: two passes of one splat and two loads per step keep the eight
-      // accumulators in registers (one fused pass needs more than the 16 the hardware has)
-      for (let t = 0; t < b; t++) {
-        const o = (<usize>t) << 5;
-        const w0 = v128.load(wc + o);
-        const w1 = v128.load(wc + o, 16);
-        let sv = v128.load64_splat(vr + o);
-        c00 = f64x2.add(c00, f64x2.mul(sv, w0));
-        c01 = f64x2.add(c01, f64x2.mul(sv, w1));
-        sv = v128.load64_splat(vr + o, 8);
-        c10 = f64x2.add(c10, f64x2.mul(sv, w0));
-        c11 = f64x2.add(c11, f64x2.mul(sv, w1));
-        sv = v128.load64_splat(vr + o, 16);
-        c20 = f64x2.add(c20, f64x2.mul(sv, w0));
-        c21 = f64x2.add(c21, f64x2.mul(sv, w1));
-        sv = v128.load64_splat(vr + o, 24);
-        c30 = f64x2.add(c30, f64x2.mul(sv, w0));
-        c31 = f64x2.add(c31, f64x2.mul(sv, w1));
-      }
-      for (let t = 0; t < b; t++) {
-        const o = (<usize>t) << 5;
-        const v0 = v128.load(vc + o);
-        const v1 = v128.load(vc + o, 16);
-        let sw = v128.load64_splat(wr + o);
-        c00 = f64x2.add(c00, f64x2.mul(sw, v0));
-        c01 = f64x2.add(c01, f64x2.mul(sw, v1));
-        sw = v128.load64_splat(wr + o, 8);
-        c10 = f64x2.add(c10, f64x2.mul(sw, v0));
-        c11 = f64x2.add(c11, f64x2.mul(sw, v1));
-        sw = v128.load64_splat(wr + o, 16);
-        c20 = f64x2.add(c20, f64x2.mul(sw, v0));
-        c21 = f64x2.add(c21, f64x2.mul(sw, v1));
-        sw = v128.load64_splat(wr + o, 24);
-        c30 = f64x2.add(c30, f64x2.mul(sw, v0));
-        c31 = f64x2.add(c31, f64x2.mul(sw, v1));
-      }
+      // V_r W_cᵀ, then W_r V_cᵀ: two passes (one fused pass needs more registers than there are)
+      clearBlock();
+      accumulate4x4(vr, wc, b, false);
+      accumulate4x4(wr, vc, b, false);
       const r0 = s + 4 * rb;
       const col0 = s + 4 * cb;
       if (cb < rb && r0 + 4 <= n && (col0 & 1) == 0) {
-        subtractRow(a, r0, col0, c00, c01);
-        subtractRow(a, r0 + 1, col0, c10, c11);
-        subtractRow(a, r0 + 2, col0, c20, c21);
-        subtractRow(a, r0 + 3, col0, c30, c31);
+        for (let i = 0; i < 4; i++) subtractRow(a, r0 + i, col0, blockLow(i), blockHigh(i));
       } else {
-        subtractEdge(a, n, r0, col0, 0, c00, c01);
-        subtractEdge(a, n, r0, col0, 1, c10, c11);
-        subtractEdge(a, n, r0, col0, 2, c20, c21);
-        subtractEdge(a, n, r0, col0, 3, c30, c31);
+        for (let i = 0; i < 4; i++) subtractEdge(a, n, r0, col0, i, blockLow(i), blockHigh(i));
       }
     }
   }
