@@ -31,6 +31,7 @@ import { planLayers } from "#shared/plan";
 import { DEFAULT_EDGE_LIMITS, splitLayer } from "../functions/task/split-layer.ts";
 import { taskReadBytes } from "../functions/task/task-read-bytes.ts";
 import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
+import { servedRangeBytes } from "../test/mock-hub/served-range-bytes.ts";
 
 const { values: options } = parseArgs({ options: { quick: { type: "boolean", default: false }, only: { type: "string" } } });
 const quick = options.quick;
@@ -366,21 +367,17 @@ async function cliThreads(): Promise<void> {
       const file = join(folder, "model.safetensors");
       // best of `reps` interleaved runs: the machine is shared, and a slow run is someone else's load
       const reps = quick ? 1 : 3;
-      let one: Awaited<ReturnType<typeof cli>> | undefined;
-      let all: Awaited<ReturnType<typeof cli>> | undefined;
-      let single: ReturnType<typeof numpy> | undefined;
-      let every: ReturnType<typeof numpy> | undefined;
+      const ones: Awaited<ReturnType<typeof cli>>[] = [];
+      const alls: Awaited<ReturnType<typeof cli>>[] = [];
+      const singles: ReturnType<typeof numpy>[] = [];
+      const everys: ReturnType<typeof numpy>[] = [];
       let viaHub: Awaited<ReturnType<typeof cli>>;
-      const faster = <T extends { wall: number; peakBytes: number }>(best: T | undefined, run: T): T =>
-        best === undefined || run.wall < best.wall ? { ...run, peakBytes: Math.max(run.peakBytes, best?.peakBytes ?? 0) } : { ...best, peakBytes: Math.max(run.peakBytes, best.peakBytes) };
       try {
         for (let rep = 0; rep < reps; rep++) {
-          one = faster(one, await cli(folder, 1));
-          all = faster(all, await cli(folder, cores));
-          const a = numpy(["model", file]);
-          const b = numpy(["model", file], cores);
-          if (single === undefined || a.wall_s < single.wall_s) single = a;
-          if (every === undefined || b.wall_s < every.wall_s) every = b;
+          ones.push(await cli(folder, 1));
+          alls.push(await cli(folder, cores));
+          singles.push(numpy(["model", file]));
+          everys.push(numpy(["model", file], cores));
         }
         hub.requests.length = 0;
         viaHub = await cli(repo, cores, { ...process.env, HF_ENDPOINT: hub.url });
@@ -388,12 +385,11 @@ async function cliThreads(): Promise<void> {
         failures.push(`cli-threads: ${bundle} did not run on ${label} (npm run build:cli): ${(error as Error).message.split("\n")[0]}`);
         return;
       }
-      if (!one || !all || !single || !every) return;
-      let served = 0;
-      for (const r of hub.requests) {
-        const m = r.status === 206 ? /^bytes=(\d+)-(\d+)$/.exec(r.range ?? "") : null;
-        if (m !== null) served += Number(m[2]) - Number(m[1]) + 1;
-      }
+      const fastest = <T>(runs: T[], wall: (run: T) => number) => runs.reduce((a, b) => (wall(b) < wall(a) ? b : a));
+      const [one, all] = [fastest(ones, (r) => r.wall), fastest(alls, (r) => r.wall)];
+      const [single, every] = [fastest(singles, (r) => r.wall_s), fastest(everys, (r) => r.wall_s)];
+      const peak = (runs: { peakBytes: number }[]) => Math.max(...runs.map((r) => r.peakBytes));
+      const served = servedRangeBytes(hub.requests);
       const weights = statSync(file).size;
       if (all.json !== one.json) failures.push(`cli-threads: ${label}: the report at --threads ${cores} differs from the one at --threads 1`);
       // the same layers, whichever way the bytes came (the source block names the Hub repo and its commit)
@@ -403,7 +399,7 @@ async function cliThreads(): Promise<void> {
       kernel = every.kernel;
       if (one.layers !== single.layers) failures.push(`cli-threads: ${label}: heavytail analysed ${one.layers} layers, the numpy pipeline ${single.layers}`);
       console.log(
-        `${label.padEnd(18)} |${s(one.wall)}${s(all.wall)} |${s(single.wall_s)}${s(every.wall_s)} |${s(one.wall / single.wall_s)}${s(all.wall / every.wall_s)} | ${gb(one.peakBytes)}${gb(all.peakBytes)}    |${gb(single.max_rss_bytes ?? Number.NaN)}${gb(every.max_rss_bytes ?? Number.NaN)} | ${(served / weights).toFixed(3)} (${(served / 1e6).toFixed(1)} of ${(weights / 1e6).toFixed(1)} MB)`,
+        `${label.padEnd(18)} |${s(one.wall)}${s(all.wall)} |${s(single.wall_s)}${s(every.wall_s)} |${s(one.wall / single.wall_s)}${s(all.wall / every.wall_s)} | ${gb(peak(ones))}${gb(peak(alls))}    |${gb(single.max_rss_bytes ?? Number.NaN)}${gb(every.max_rss_bytes ?? Number.NaN)} | ${(served / weights).toFixed(3)} (${(served / 1e6).toFixed(1)} of ${(weights / 1e6).toFixed(1)} MB)`,
       );
     }
   } finally {

@@ -13,6 +13,7 @@ import { startWranglerDev, type WranglerDev } from "../../scripts/start-wrangler
 import { openLocalModel } from "../../cli/open-local-model.ts";
 import { writeGpt2LikeModel, writeLlamaLikeModel } from "../helpers/generate-models.ts";
 import { createMockHub } from "../mock-hub/create-mock-hub.ts";
+import { servedRangeBytes } from "../mock-hub/served-range-bytes.ts";
 import type { MockHub } from "../mock-hub/types.ts";
 import { expectSameNumbers } from "./expect-same-numbers.ts";
 
@@ -80,16 +81,6 @@ async function follow(key: string, until: (s: JobStatus) => boolean, timeoutMs: 
   }
 }
 
-/** Bytes of `repo`'s files the mock Hub has served in ranges so far (a range's size, whether or not the reader kept it). */
-function servedRangeBytes(repo: string): number {
-  let bytes = 0;
-  for (const r of hub.requests) {
-    const m = r.repo === repo && r.status === 206 ? /^bytes=(\d+)-(\d+)$/.exec(r.range ?? "") : null;
-    if (m !== null) bytes += Number(m[2]) - Number(m[1]) + 1;
-  }
-  return bytes;
-}
-
 /** Bytes of the tensors the service analyses (each read once): what a job streams. */
 async function analysedBytes(folder: string): Promise<number> {
   const { tensors } = await listModelTensors(openLocalModel(folder).model);
@@ -101,8 +92,8 @@ async function analysedBytes(folder: string): Promise<number> {
 /** Waits, in this process, until the mock Hub has served `bytes` of `repo` in ranges. */
 async function waitForServedBytes(repo: string, bytes: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (servedRangeBytes(repo) < bytes) {
-    if (Date.now() > deadline) throw new Error(`the Hub served ${servedRangeBytes(repo)} of ${repo}'s bytes in ${timeoutMs} ms, not ${bytes}`);
+  while (servedRangeBytes(hub.requests, repo) < bytes) {
+    if (Date.now() > deadline) throw new Error(`the Hub served ${servedRangeBytes(hub.requests, repo)} of ${repo}'s bytes in ${timeoutMs} ms, not ${bytes}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -277,7 +268,7 @@ describe("models of real size through the service", () => {
     expect(final.state, JSON.stringify(final)).toBe("done");
     expect(final.layers).toMatchObject({ total: plans.length, done: plans.length, failed: 0 });
     // what the cost model says each task reads is what the Hub served (the headers' few KB besides)
-    const edge = servedRangeBytes(LLAMA7B);
+    const edge = servedRangeBytes(hub.requests, LLAMA7B);
     const serviceSeconds = (Date.now() - started) / 1000;
     expect(Math.abs(edge - predicted)).toBeLessThan(1e6);
     expect(edge / weights).toBeLessThan(2);
@@ -286,7 +277,7 @@ describe("models of real size through the service", () => {
     const cliStarted = Date.now();
     const cli = await cliReport(LLAMA7B, false);
     const cliSeconds = (Date.now() - cliStarted) / 1000;
-    expect(servedRangeBytes(LLAMA7B) / weights).toBeLessThan(1.2);
+    expect(servedRangeBytes(hub.requests, LLAMA7B) / weights).toBeLessThan(1.2);
     const served = (await (await get(`/api/reports/${key}`)).json()) as Report;
     expect(validateReport(served)).toMatchObject({ ok: true });
     // the two small 256 × 4096 embeddings fit one task and are randomized there; the CLI ran without: the rest must agree
@@ -300,6 +291,6 @@ describe("models of real size through the service", () => {
     });
     expectSameNumbers(unrandomized, cli.layers);
     expectSameNumbers(served.summary, cli.summary);
-    console.log(`Llama-2-7B-shaped block: ${(weights / 1e6).toFixed(1)} MB of weights; the service read ${(edge / weights).toFixed(2)}× from the Hub in ${serviceSeconds.toFixed(0)} s, the CLI ${(servedRangeBytes(LLAMA7B) / weights).toFixed(2)}× in ${cliSeconds.toFixed(0)} s`);
+    console.log(`Llama-2-7B-shaped block: ${(weights / 1e6).toFixed(1)} MB of weights; the service read ${(edge / weights).toFixed(2)}× from the Hub in ${serviceSeconds.toFixed(0)} s, the CLI ${(servedRangeBytes(hub.requests, LLAMA7B) / weights).toFixed(2)}× in ${cliSeconds.toFixed(0)} s`);
   }, 1_800_000);
 });

@@ -28,11 +28,11 @@ export function symmTrailing(a: usize, s: i32, m: i32, vq: usize, kp: i32, y: us
   for (let i0 = 0; i0 < m; i0 += TILE) {
     const rows = min(TILE, m - i0);
     for (let j0 = 0; j0 < i0; j0 += TILE) {
-      packTileRows(a, s, m, i0, rows, j0, rowPanels, columnPanels);
+      packTileRows(a, s, i0, rows, j0, rowPanels, columnPanels);
       multiplyPanels(rowPanels, (rows + 3) >> 2, vq, m, j0, TILE, y, kp, i0);
       multiplyPanels(columnPanels, TILE >> 2, vq, m, i0, rows, y, kp, j0);
     }
-    packDiagonalTile(a, s, m, i0, rows, rowPanels);
+    packDiagonalTile(a, s, i0, rows, rowPanels);
     multiplyPanels(rowPanels, (rows + 3) >> 2, vq, m, i0, rows, y, kp, i0);
   }
 }
@@ -57,7 +57,7 @@ function multiplyPanels(p: usize, blocks: i32, vq: usize, m: i32, v0: i32, kk: i
  * rowPanels[(rb·TILE + t)·4 + q] = A22[i0 + 4·rb + q][j0 + t] (zero for rows past the tile) and
  * columnPanels[(cb·rows + t)·4 + q] = A22[i0 + t][j0 + 4·cb + q].
  */
-function packTileRows(a: usize, s: i32, m: i32, i0: i32, rows: i32, j0: i32, rowPanels: usize, columnPanels: usize): void {
+function packTileRows(a: usize, s: i32, i0: i32, rows: i32, j0: i32, rowPanels: usize, columnPanels: usize): void {
   const rblocks = (rows + 3) >> 2;
   for (let rb = 0; rb < rblocks; rb++) {
     const out = rowPanels + ((<usize>(rb * TILE * 4)) << 3);
@@ -99,7 +99,7 @@ function packTileRows(a: usize, s: i32, m: i32, i0: i32, rows: i32, j0: i32, row
 }
 
 /** rowPanels[(rb·rows + t)·4 + q] = A22[i0 + 4·rb + q][i0 + t], both triangles of the diagonal tile (zero past it) */
-function packDiagonalTile(a: usize, s: i32, m: i32, i0: i32, rows: i32, rowPanels: usize): void {
+function packDiagonalTile(a: usize, s: i32, i0: i32, rows: i32, rowPanels: usize): void {
   const rblocks = (rows + 3) >> 2;
   for (let rb = 0; rb < rblocks; rb++) {
     for (let q = 0; q < 4; q++) {
