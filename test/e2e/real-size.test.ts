@@ -47,23 +47,35 @@ interface JobStatus {
 let dir: string;
 let hub: MockHub;
 let service: WranglerDev;
+/** where the running service's wrangler writes */
+let serviceLog: string;
 let serviceOptions: Parameters<typeof startWranglerDev>[0];
 const folders = new Map<string, string>();
 
+/** A fetch of the service that, when the service no longer answers, fails with what wrangler last wrote. */
+async function fetchService(path: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(`${service.url}${path}`, init);
+  } catch (error) {
+    const log = await readFile(serviceLog, "utf8").catch(() => "");
+    throw new Error(`the service at ${service.url} did not answer ${path} (${(error as Error).cause ?? error}); the end of ${serviceLog}:\n${log.split("\n").slice(-60).join("\n")}`);
+  }
+}
+
 async function get(path: string): Promise<Response> {
-  // a restarted service leaves a moment with no listener
+  // a restarted service (by the test, or by its launcher when wrangler dev fell over) leaves a while with no listener
   for (let attempt = 1; ; attempt++) {
     try {
-      return await fetch(`${service.url}${path}`);
+      return await fetchService(path);
     } catch (error) {
-      if (attempt >= 30) throw error;
+      if (attempt >= 180) throw error;
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
 }
 
 async function trigger(model: string): Promise<string> {
-  const response = await fetch(`${service.url}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
+  const response = await fetchService("/api/analyze", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
   expect(response.status, await response.clone().text()).toBe(202);
   return ((await response.json()) as { key: string }).key;
 }
@@ -170,10 +182,12 @@ beforeAll(async () => {
     persistTo: join(dir, "state"),
     logFile: join(dir, "wrangler.log"),
   };
+  serviceLog = serviceOptions.logFile!;
   service = await startWranglerDev(serviceOptions);
 }, 300_000);
 
 afterAll(async () => {
+  if (service?.restarts()) console.warn(`wrangler dev was started again ${service.restarts()} times; see the notes in ${serviceLog}:\n${(await readFile(serviceLog, "utf8")).split("\n").filter((l) => /\[heavytail\]|ERROR|Error/.test(l)).join("\n")}`);
   await service?.stop();
   await hub?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -190,7 +204,8 @@ describe("models of real size through the service", () => {
     // every consumer dies mid-task and the queue's messages with them; the jobs' storage survives
     const cutAt = Date.now();
     await service.kill();
-    service = await startWranglerDev({ ...serviceOptions, logFile: join(dir, "wrangler-after-crash.log") });
+    serviceLog = join(dir, "wrangler-after-crash.log");
+    service = await startWranglerDev({ ...serviceOptions, logFile: serviceLog });
     const after = await follow(key, () => false, 600_000);
     expect(after[0]!.status.state, "the job ended before the cut").toBe("running");
     const final = after.at(-1)!.status;
@@ -207,7 +222,7 @@ describe("models of real size through the service", () => {
 
   it("compares a GPT-2-small-shaped fine-tune with the base its card names, beside its own analysis, as the CLI's --base does", async () => {
     const engine = engineReports(folders.get(GPT2_TUNED)!, folders.get(GPT2)!);
-    const response = await fetch(`${service.url}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: GPT2_TUNED }) });
+    const response = await fetchService("/api/analyze", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: GPT2_TUNED }) });
     expect(response.status, await response.clone().text()).toBe(202);
     const started = (await response.json()) as { key: string; comparison_url: string };
     const comparison = (await (await get(started.comparison_url)).json()) as { state: string; key: string; base: { id: string; sha: string } };
