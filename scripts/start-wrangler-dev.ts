@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, existsSync, type WriteStream } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { connect, createServer } from "node:net";
 import { join } from "node:path";
+import { createBoundedLog, type BoundedLog } from "./bounded-log.ts";
 import { writeDevVars, writeWorkerConfigs } from "./write-worker-configs.ts";
 
 export interface WranglerDevOptions {
@@ -26,8 +27,10 @@ export interface WranglerDevOptions {
 
 export interface WranglerDev {
   url: string;
-  /** how many times the service stopped on its own and was started again on its state */
+  /** how many times the service stopped on its own and a start again on its state was begun */
   restarts(): number;
+  /** the launcher's notes, as written to the log: why each restart was begun and whether it was refused */
+  notes(): readonly string[];
   /**
    * Kills wrangler and its workerd processes at once (SIGKILL, no shutdown): every invocation in
    * progress is cut off and the local queue's messages are lost (they live in memory), while KV and
@@ -96,9 +99,14 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
   const configDir = join(options.persistTo, "config");
   const configs = await writeWorkerConfigs(options.root, configDir, { assets: options.assets });
   await writeDevVars(configDir, { ...options.vars, ...options.secrets });
-  const log = options.logFile ? createWriteStream(options.logFile) : undefined;
+  const log = options.logFile ? createBoundedLog(options.logFile) : undefined;
   const url = `http://127.0.0.1:${port}`;
-  const note = (line: string) => (log ? log.write(`[heavytail] ${line}\n`) : console.error(`[heavytail] ${line}`));
+  const notes: string[] = [];
+  const note = (line: string) => {
+    notes.push(line);
+    if (log) log.note(line);
+    else console.error(`[heavytail] ${line}`);
+  };
 
   let running = await launch(options, configs, port, log);
   let ended = false;
@@ -133,6 +141,7 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       if (await accepts(port)) return void (refusedSince = undefined);
       refusedSince ??= Date.now();
       if (Date.now() - refusedSince < REFUSED_FOR_MS || ended || down) return;
+      // down before the kill: its exit must not count as falling over on its own
       down = true;
       await end(current, "SIGKILL");
       fallen(`the service refused connections for ${REFUSED_FOR_MS / 1000} s while wrangler ran`);
@@ -151,13 +160,13 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     ended = true;
     await restarting;
     await end(running, signal);
-    log?.end();
+    await log?.end();
   };
-  return { url, restarts: () => restartedAt.length, kill: () => finish("SIGKILL"), stop: () => finish("SIGTERM") };
+  return { url, restarts: () => restartedAt.length, notes: () => notes, kill: () => finish("SIGKILL"), stop: () => finish("SIGTERM") };
 }
 
 /** Starts one wrangler dev and waits until it answers. */
-async function launch(options: WranglerDevOptions, configs: string[], port: number, log: WriteStream | undefined): Promise<Running> {
+async function launch(options: WranglerDevOptions, configs: string[], port: number, log: BoundedLog | undefined): Promise<Running> {
   const inspectorPort = await freePort();
   const args = [
     "dev", ...configs.flatMap((c) => ["-c", c]), "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(inspectorPort),
@@ -170,8 +179,8 @@ async function launch(options: WranglerDevOptions, configs: string[], port: numb
     detached: true,
   });
   if (log) {
-    child.stdout!.pipe(log, { end: false });
-    child.stderr!.pipe(log, { end: false });
+    log.follow(child.stdout!);
+    log.follow(child.stderr!);
   }
   const where = options.logFile ? `; see ${options.logFile}` : "";
   const running: Running = { child, exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))) };

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWranglerDev, type WranglerDev } from "../../scripts/start-wrangler-dev.ts";
 import { createMockHub } from "../mock-hub/create-mock-hub.ts";
 import type { MockHub } from "../mock-hub/types.ts";
+import { readFileTail } from "../helpers/read-file-tail.ts";
 
 // The local service stays up when wrangler dev does not: wrangler 4.86 exits on one request its
 // proxy fails to pass on, and a crashed workerd leaves the port refusing connections. Either way
@@ -45,7 +46,7 @@ async function answersAgain(path: string, timeoutMs: number): Promise<Response> 
     } catch {
       // not yet
     }
-    if (Date.now() > deadline) throw new Error(`${service.url}${path} did not answer again in ${timeoutMs} ms:\n${await readFile(join(dir, "wrangler.log"), "utf8")}`);
+    if (Date.now() > deadline) throw new Error(`${service.url}${path} did not answer again in ${timeoutMs} ms:\n${await readFileTail(join(dir, "wrangler.log"), 200)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -53,7 +54,7 @@ async function answersAgain(path: string, timeoutMs: number): Promise<Response> 
 async function restarted(times: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (service.restarts() < times) {
-    if (Date.now() > deadline) throw new Error(`the service was started again ${service.restarts()} times in ${timeoutMs} ms, not ${times}:\n${await readFile(join(dir, "wrangler.log"), "utf8")}`);
+    if (Date.now() > deadline) throw new Error(`the service was started again ${service.restarts()} times in ${timeoutMs} ms, not ${times}:\n${await readFileTail(join(dir, "wrangler.log"), 200)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -90,8 +91,9 @@ describe("the local service when wrangler dev stops on its own", () => {
     expect(await (await answersAgain(`/api/reports/${key}`, 120_000)).text()).toBe(report);
     expect(service.restarts()).toBe(2);
 
-    const log = await readFile(join(dir, "wrangler.log"), "utf8");
+    const log = await readFileTail(join(dir, "wrangler.log"), 200);
     expect(log).toMatch(/\[heavytail\] wrangler dev exited \(\w+\) on its own; starting it again on its state \(restart 1\)/);
     expect(log).toMatch(/\[heavytail\] .*; starting it again on its state \(restart 2\)/);
+    expect(service.notes()).toEqual([expect.stringMatching(/\(restart 1\)$/), expect.stringMatching(/\(restart 2\)$/)]);
   }, 400_000);
 });
