@@ -66,6 +66,18 @@ describe("followJob", () => {
     expect(service.asked).toEqual(Array(4).fill("http://s/api/jobs/a/b@c"));
   });
 
+  it("gives up a poll the service holds unanswered and asks again", async () => {
+    const asked: string[] = [];
+    const held = (async (url: string, init?: RequestInit) => {
+      asked.push(url);
+      if (asked.length > 1) return json({ state: "done", layers: { total: 4, done: 4, failed: 0, skipped: 0 } })();
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal!.reason)));
+    }) as unknown as typeof globalThis.fetch;
+    const heard = await follow("http://s/j", { fetch: held, EventSource: undefined, pollMs: 1, answerTimeoutMs: 20 });
+    expect(heard.finish.state).toBe("done");
+    expect(asked).toHaveLength(2);
+  });
+
   it("reports the service's error message as a failed job", async () => {
     const service = answering(json({ error: "job_not_found", message: "no job for a/b@c" }, 404));
     const heard = await follow("http://s/j", { fetch: service.fetch, EventSource: undefined, pollMs: 1 });

@@ -12,6 +12,8 @@ export interface FollowOptions {
   /** the Server-Sent Events client; undefined to poll only */
   EventSource?: typeof EventSource;
   pollMs?: number;
+  /** how long one poll may go unanswered before it is given up and asked again */
+  answerTimeoutMs?: number;
 }
 
 const terminal = (s: JobStatus) => s.state === "done" || s.state === "failed";
@@ -25,6 +27,8 @@ export function followJob(statusUrl: string, watcher: JobWatcher, options: Follo
   const get = options.fetch ?? fetch;
   const Source = "EventSource" in options ? options.EventSource : globalThis.EventSource;
   const pollMs = options.pollMs ?? 2000;
+  // wrangler dev was seen holding a request for minutes while its one thread ran tasks; a new one was answered
+  const answerTimeoutMs = options.answerTimeoutMs ?? 30_000;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let events: EventSource | null = null;
@@ -43,7 +47,7 @@ export function followJob(statusUrl: string, watcher: JobWatcher, options: Follo
   const poll = async () => {
     if (stopped) return;
     try {
-      const response = await get(statusUrl, { headers: { accept: "application/json" } });
+      const response = await get(statusUrl, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(answerTimeoutMs) });
       const body = await response.json();
       if (!response.ok) return onStatus({ state: "failed", error: body.message ?? `the service answered ${response.status}` });
       onStatus(body);
