@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// a file can fail outside its tests (a hook, an import) and count no failed test
+let failedOutside = 0;
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
     console.error(`summarize-test-results: ${file} is missing`);
@@ -15,6 +17,10 @@ for (const file of process.argv.slice(2)) {
   passed += results.numPassedTests ?? 0;
   failed += results.numFailedTests ?? 0;
   skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+  for (const file of results.testResults ?? []) {
+    if (file.status === "failed" && !(file.assertionResults ?? []).some((t) => t.status === "failed")) failedOutside++;
+  }
 }
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exitCode = failed > 0 ? 1 : 0;
+const outside = failedOutside > 0 ? ` (${failedOutside} test file${failedOutside === 1 ? "" : "s"} failed outside its tests)` : "";
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped${outside}`);
+process.exitCode = failed > 0 || failedOutside > 0 ? 1 : 0;
