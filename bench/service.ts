@@ -27,11 +27,15 @@ const TINYLLAMA: LlamaLikeOptions = quick
 const LLAMA_7B = { hidden: 4096, intermediate: 11008, layers: 32, vocab: 32000 };
 const CONCURRENCY = [8, 32, 128];
 
-/** JSON from the service, riding out a dropped connection or two (this machine is busy while it computes). */
+/**
+ * JSON from the service, riding out a dropped connection or two (this machine is busy while it
+ * computes) and a request held unanswered for a minute (wrangler dev's one thread, running tasks,
+ * was seen holding one for minutes; asked again, it answers).
+ */
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await (await fetch(url, init)).json()) as T;
+      return (await (await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) })).json()) as T;
     } catch (error) {
       if (attempt >= 5) throw new Error(`${url}: ${(error as Error).message}`);
       await new Promise((r) => setTimeout(r, 2000));
