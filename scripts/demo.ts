@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { writeGpt2LikeModel } from "../test/helpers/generate-models.ts";
 import { familyIds, writeModelFamily } from "../test/helpers/write-model-family.ts";
 import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
+import { localServiceJson } from "./local-service-json.ts";
 import { startWranglerDev } from "./start-wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -24,16 +25,19 @@ const LANGUAGE_MODEL_DIR = join(ROOT, ".wrangler", "demo-models", "gpt2-small-sh
 const FAMILY = familyIds("family");
 
 async function post(service: string, model: string): Promise<{ key: string; state: string }> {
-  const response = await fetch(`${service}/api/analyze`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model }) });
-  const body = (await response.json()) as { key?: string; state?: string; message?: string };
-  if (!body.key) throw new Error(`analysing ${model} failed: ${response.status} ${body.message ?? ""}`);
+  const { status, body } = await localServiceJson<{ key?: string; state?: string; message?: string }>(`${service}/api/analyze`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model }),
+  });
+  if (!body.key) throw new Error(`analysing ${model} failed: ${status} ${body.message ?? ""}`);
   return { key: body.key, state: body.state ?? "" };
 }
 
 async function waitForJob(service: string, model: string, key: string, state: string): Promise<void> {
   while (state !== "done") {
     await new Promise((r) => setTimeout(r, 1000));
-    const status = (await (await fetch(`${service}/api/jobs/${key}`)).json()) as { state: string; error?: string };
+    const { body: status } = await localServiceJson<{ state: string; error?: string }>(`${service}/api/jobs/${key}`);
     if (status.state === "failed") throw new Error(`analysing ${model} failed: ${status.error}`);
     if (status.state !== state) console.log(`  ${model}: ${status.state}`);
     state = status.state;
@@ -49,7 +53,7 @@ async function analyse(service: string, model: string): Promise<string> {
 /** A fine-tune's comparison with its base, which its trigger started: waited for, so the site's build has it. */
 async function waitForComparison(service: string, model: string): Promise<void> {
   const [id, sha] = (await post(service, model)).key.split("@");
-  const comparison = (await (await fetch(`${service}/api/comparisons/${id}@${sha}`)).json()) as { key: string | null; state: string; message: string | null; base: { id: string; sha: string } };
+  const { body: comparison } = await localServiceJson<{ key: string | null; state: string; message: string | null; base: { id: string; sha: string } }>(`${service}/api/comparisons/${id}@${sha}`);
   if (comparison.key === null) throw new Error(`${model} was not compared with its base: ${comparison.message}`);
   await waitForJob(service, `${model} against its base`, comparison.key, "");
   // the base's own card, which the comparison's trigger started too
@@ -90,11 +94,19 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void stop());
   console.log(`service on ${service.url} (log: .wrangler/demo-wrangler.log)`);
 
-  for (const model of Object.keys(FIXTURES)) console.log(`analysed ${await analyse(service.url, `https://huggingface.co/${model}`)}`);
-  for (const model of [FAMILY.chat, FAMILY.code, FAMILY.lora, FAMILY.q8]) console.log(`analysed ${await analyse(service.url, model)}`);
-  for (const model of [FAMILY.chat, FAMILY.code]) await waitForComparison(service.url, model);
-  if (!values["skip-site"]) await buildSite(service.url);
-  const language = await post(service.url, LANGUAGE_MODEL);
+  let language;
+  try {
+    for (const model of Object.keys(FIXTURES)) console.log(`analysed ${await analyse(service.url, `https://huggingface.co/${model}`)}`);
+    for (const model of [FAMILY.chat, FAMILY.code, FAMILY.lora, FAMILY.q8]) console.log(`analysed ${await analyse(service.url, model)}`);
+    for (const model of [FAMILY.chat, FAMILY.code]) await waitForComparison(service.url, model);
+    if (!values["skip-site"]) await buildSite(service.url);
+    language = await post(service.url, LANGUAGE_MODEL);
+  } catch (error) {
+    // wrangler runs in its own process group: left running, it would hold the port for the next demo
+    await service.stop();
+    await hub.close();
+    throw error;
+  }
 
   console.log(`
 heavytail demo is running (Ctrl-C stops it):
