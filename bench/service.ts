@@ -14,6 +14,7 @@ import { DEFAULT_EDGE_LIMITS, splitLayer } from "../functions/task/split-layer.t
 import { openLocalModel } from "../cli/open-local-model.ts";
 import { planLayers, type LayerPlan } from "#shared/plan";
 import { listModelTensors, type TensorInfo } from "#shared/safetensors";
+import { localServiceJson } from "../scripts/local-service-json.ts";
 import { startWranglerDev } from "../scripts/start-wrangler-dev.ts";
 import { writeLlamaLikeModel, type LlamaLikeOptions } from "../test/helpers/generate-models.ts";
 import { createMockHub } from "../test/mock-hub/create-mock-hub.ts";
@@ -27,20 +28,9 @@ const TINYLLAMA: LlamaLikeOptions = quick
 const LLAMA_7B = { hidden: 4096, intermediate: 11008, layers: 32, vocab: 32000 };
 const CONCURRENCY = [8, 32, 128];
 
-/**
- * JSON from the service, riding out a dropped connection or two (this machine is busy while it
- * computes) and a request held unanswered for a minute (wrangler dev's one thread, running tasks,
- * was seen holding one for minutes; asked again, it answers).
- */
+/** JSON from the service, asked again where local development got in the way (localServiceJson). */
 async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return (await (await fetch(url, { ...init, signal: AbortSignal.timeout(60_000) })).json()) as T;
-    } catch (error) {
-      if (attempt >= 5) throw new Error(`${url}: ${(error as Error).message}`);
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
+  return (await localServiceJson<T>(url, init, { attempts: 5 })).body;
 }
 
 /** Runs a command to its end: wall seconds, and user + system CPU seconds from /usr/bin/time. */
